@@ -1,0 +1,150 @@
+import Foundation
+import LMDB
+
+extension LMDBEventStore {
+    /// The most records one page may scan while filtering, so one read stays short.
+    static let scanBudget = 65_536
+
+    public func readStream(_ stream: StreamName, from version: UInt64?, direction: ReadDirection, limit: Int) async throws -> EventPage {
+        let limit = max(1, limit)
+        return try environment.read { txn in
+            let cursor = try txn.cursor(dbs.streamIndex)
+            let prefix = LedgerKey.stream(stream)
+            var entry: Cursor.Entry?
+            switch direction {
+            case .forwards: entry = try cursor.seek(atLeast: LedgerKey.streamVersion(stream, version ?? 0))
+            case .backwards: entry = try cursor.seek(atMost: LedgerKey.streamVersion(stream, version ?? .max))
+            }
+            var events: [RecordedEvent] = []
+            while let e = entry, LedgerKey.hasPrefix(e.key, prefix) {
+                if events.count == limit {
+                    return EventPage(events: events, next: LedgerKey.trailingNumber(e.key), reachedEnd: false)
+                }
+                events.append(try record(at: e.value.bigEndian(at: 0, as: UInt64.self), in: txn))
+                entry = direction == .forwards ? try cursor.next() : try cursor.previous()
+            }
+            return EventPage(events: events, next: nil, reachedEnd: true)
+        }
+    }
+
+    public func readAll(from position: UInt64?, direction: ReadDirection, limit: Int, filter: EventFilter) async throws -> EventPage {
+        let limit = max(1, limit)
+        return try environment.read { txn in
+            if let category = filter.category {
+                return try readCategory(category, from: position, direction: direction, limit: limit, typePrefix: filter.typePrefix, in: txn)
+            }
+            let cursor = try txn.cursor(dbs.events)
+            var entry: Cursor.Entry?
+            switch direction {
+            case .forwards: entry = try cursor.seek(atLeast: LedgerKey.position(position ?? 0))
+            case .backwards: entry = try cursor.seek(atMost: LedgerKey.position(position ?? .max))
+            }
+            var events: [RecordedEvent] = [], scanned = 0
+            var last: UInt64?
+            while let e = entry {
+                let p = e.key.bigEndian(at: 0, as: UInt64.self)
+                if events.count == limit || scanned == Self.scanBudget {
+                    return EventPage(events: events, next: p, reachedEnd: false)
+                }
+                if filter.typePrefix == nil || RecordPeek.type(of: e.value).hasPrefix(filter.typePrefix!) {
+                    events.append(try EventRecord.decode(e.value, at: p))
+                }
+                scanned += 1
+                last = p
+                entry = direction == .forwards ? try cursor.next() : try cursor.previous()
+            }
+            return endPage(events, direction: direction, last: last, start: position)
+        }
+    }
+
+    private func readCategory(_ category: String, from position: UInt64?, direction: ReadDirection, limit: Int,
+                              typePrefix: String?, in txn: ReadTransaction) throws -> EventPage {
+        let cursor = try txn.cursor(dbs.categories)
+        let prefix = Array(category.utf8)
+        var entry: Cursor.Entry?
+        switch direction {
+        case .forwards: entry = try cursor.seek(atLeast: LedgerKey.prefixed(category, position ?? 0))
+        case .backwards: entry = try cursor.seek(atMost: LedgerKey.prefixed(category, position ?? .max))
+        }
+        var events: [RecordedEvent] = [], scanned = 0
+        var last: UInt64?
+        while let e = entry, LedgerKey.hasPrefix(e.key, prefix) {
+            let p = LedgerKey.trailingNumber(e.key)
+            if events.count == limit || scanned == Self.scanBudget {
+                return EventPage(events: events, next: p, reachedEnd: false)
+            }
+            let event = try record(at: p, in: txn)
+            if typePrefix == nil || event.type.hasPrefix(typePrefix!) { events.append(event) }
+            scanned += 1
+            last = p
+            entry = direction == .forwards ? try cursor.next() : try cursor.previous()
+        }
+        // Forwards, the next page starts after what this snapshot holds, not after the last match.
+        if direction == .forwards {
+            let size = UInt64(try txn.count(of: dbs.events))
+            return EventPage(events: events, next: max(size, position ?? 0), reachedEnd: true)
+        }
+        return endPage(events, direction: direction, last: last, start: position)
+    }
+
+    private func endPage(_ events: [RecordedEvent], direction: ReadDirection, last: UInt64?, start: UInt64?) -> EventPage {
+        switch direction {
+        case .forwards: EventPage(events: events, next: last.map { $0 + 1 } ?? start ?? 0, reachedEnd: true)
+        case .backwards: EventPage(events: events, next: nil, reachedEnd: true)
+        }
+    }
+
+    public func event(at position: UInt64) async throws -> RecordedEvent? {
+        try environment.read { txn in
+            guard let bytes = try txn.get(LedgerKey.position(position), in: dbs.events) else { return nil }
+            return try EventRecord.decode(bytes, at: position)
+        }
+    }
+
+    public func event(id: UUID) async throws -> RecordedEvent? {
+        try environment.read { txn in
+            guard let p = try txn.get(LedgerKey.id(id), in: dbs.ids) else { return nil }
+            return try record(at: p.bigEndian(at: 0, as: UInt64.self), in: txn)
+        }
+    }
+
+    public func version(of stream: StreamName) async throws -> UInt64? {
+        try environment.read { txn in
+            try txn.get(LedgerKey.stream(stream), in: dbs.streams).map { $0.bigEndian(at: 0, as: UInt64.self) }
+        }
+    }
+
+    /// The positions of the events that carry this correlation id, in order.
+    public func positions(correlatedBy correlationId: String, limit: Int = 1000) throws -> [UInt64] {
+        try environment.read { txn in
+            let cursor = try txn.cursor(dbs.correlations)
+            let prefix = Array(correlationId.utf8)
+            var positions: [UInt64] = []
+            var entry = try cursor.seek(atLeast: LedgerKey.prefixed(correlationId, 0))
+            while let e = entry, LedgerKey.hasPrefix(e.key, prefix), positions.count < limit {
+                positions.append(LedgerKey.trailingNumber(e.key))
+                entry = try cursor.next()
+            }
+            return positions
+        }
+    }
+
+    func record(at position: UInt64, in txn: some Transaction) throws -> RecordedEvent {
+        guard let bytes = try txn.get(LedgerKey.position(position), in: dbs.events) else {
+            throw EventLogError.corruptRecord(position: position, reason: "an index points at it but there is no record")
+        }
+        return try EventRecord.decode(bytes, at: position)
+    }
+}
+
+/// Reads one field of a record without decoding the rest (for filtering scans).
+enum RecordPeek {
+    static func type(of record: UnsafeRawBufferPointer) -> Substring {
+        let streamLength = Int(record.bigEndian(at: EventRecord.headerSize, as: UInt16.self))
+        let typeAt = EventRecord.headerSize + 2 + streamLength
+        guard typeAt + 2 <= record.count else { return "" }
+        let typeLength = Int(record.bigEndian(at: typeAt, as: UInt16.self))
+        guard typeAt + 2 + typeLength <= record.count else { return "" }
+        return Substring(String(decoding: record[(typeAt + 2)..<(typeAt + 2 + typeLength)], as: UTF8.self))
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One writing process per data directory: an exclusive `flock` on `writer.lock`, which names
+/// its holder. The kernel drops the lock when the process dies, even by SIGKILL.
+final class WriterLock: Sendable {
+    private let descriptor: Int32
+
+    init(directory: String, holder: String) throws(EventLogError) {
+        let path = directory + "/writer.lock"
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .storage("cannot open \(path): \(String(cString: strerror(errno)))") }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            let current = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+            close(fd)
+            throw .dataDirectoryBusy(path: directory, holder: current.flatMap { $0.isEmpty ? nil : $0 } ?? "unknown process")
+        }
+        ftruncate(fd, 0)
+        let text = "pid \(getpid()) (\(holder))\n"
+        _ = text.withCString { write(fd, $0, strlen($0)) }
+        descriptor = fd
+    }
+
+    deinit {
+        ftruncate(descriptor, 0)
+        close(descriptor)
+    }
+}

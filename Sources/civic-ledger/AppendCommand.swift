@@ -1,0 +1,42 @@
+import ArgumentParser
+import EventLog
+import Foundation
+
+struct AppendCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "append",
+        abstract: "Append NDJSON events ({\"id\"?, \"type\", \"data\", \"metadata\"?} per line) to one stream, atomically.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "The stream, <category>-<id>.")
+    var stream: String
+
+    @Option(name: .customLong("expected-version"), help: "any, no-stream, exists, or the stream's current version.")
+    var expectedVersion: String = "any"
+
+    @Option(help: "Read events from this file instead of standard input.")
+    var file: String?
+
+    @Option(help: "durable (fsync before answering) or relaxed (bulk; a crash may lose the last commit).")
+    var durability: LedgerConfiguration.Durability = .durable
+
+    func run() async throws {
+        guard let expected = ExpectedVersion(expectedVersion) else {
+            throw ValidationError("--expected-version must be any, no-stream, exists or a number, not \(expectedVersion)")
+        }
+        try await failing(json: global.json) {
+            let name = try StreamName(stream)
+            var reader = try LineReader(path: file)
+            var events: [ProposedEvent] = []
+            while let line = reader.next() {
+                events.append(try EventEnvelope(json: line, pointer: "line \(reader.lineNumber)").event)
+            }
+            let store = try global.open(writing: true, durability: durability, command: "append")
+            defer { store.close() }
+            let result = try await store.append(events, to: name, expecting: expected)
+            let output = Output()
+            output.line(result.json())
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import EventLog
+import Foundation
+import LMDB
+
+/// A command's failure: one clear sentence on stderr (or JSON with --json) and its exit code.
+struct CommandFailure: Error {
+    let message: String
+    let code: String
+    let exitCode: Int32
+    let json: Bool
+
+    static let wrongExpectedVersion: Int32 = 2
+    static let invalidInput: Int32 = 3
+    static let storage: Int32 = 4
+
+    init(message: String, code: String, exitCode: Int32, json: Bool) {
+        self.message = message
+        self.code = code
+        self.exitCode = exitCode
+        self.json = json
+    }
+
+    init(_ error: any Error, json: Bool) {
+        if let failure = error as? CommandFailure {
+            self = failure
+            return
+        }
+        self.json = json
+        switch error {
+        case let error as EventLogError:
+            message = error.description
+            code = error.code
+            switch error {
+            case .wrongExpectedVersion: exitCode = Self.wrongExpectedVersion
+            case .overloaded, .storageFull, .storage, .closed, .dataDirectoryBusy, .notInitialized, .corruptRecord:
+                exitCode = Self.storage
+            default: exitCode = Self.invalidInput
+            }
+        case let error as LMDBError:
+            message = "Storage error: \(error)."
+            code = "storage-error"
+            exitCode = Self.storage
+        default:
+            message = "\(error)"
+            code = "error"
+            exitCode = Self.storage
+        }
+    }
+
+    func report() {
+        let text: String
+        if json {
+            text = #"{"error":"\#(code)","message":"# + String(decoding: JSONString.quoted(message), as: UTF8.self) + "}\n"
+        } else {
+            text = "civic-ledger: \(message)\n"
+        }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+/// Runs a command body, turning any error into a `CommandFailure`.
+func failing<T>(json: Bool, _ body: () async throws -> T) async throws -> T {
+    do { return try await body() } catch { throw CommandFailure(error, json: json) }
+}
