@@ -44,6 +44,6 @@ public struct EventEnvelope: Sendable {
             throw .invalidRequest(pointer: pointer + "/stream", reason: "each line must name its stream")
         }
         self.stream = stream
-        self.event = ProposedEvent(id: id ?? UUID(), type: type, payload: data, metadata: metadata ?? Array("{}".utf8))
+        self.event = ProposedEvent(id: id ?? EventID.next(), type: type, payload: data, metadata: metadata ?? Array("{}".utf8))
     }
 }

@@ -53,6 +53,9 @@ public final class LMDBEventStore: EventStore, @unchecked Sendable {
             }
         }
         for observer in observers { try observer.prepare(environment) }
+        if case .write = configuration.access {
+            for observer in observers { try Self.catchUp(observer, environment: environment, dbs: dbs) }
+        }
         let size = try environment.read { txn in try txn.count(of: dbs.events) }
         head = HeadWatch(size: UInt64(size))
         if lock != nil {
@@ -62,9 +65,29 @@ public final class LMDBEventStore: EventStore, @unchecked Sendable {
         }
     }
 
+    /// Feeds an observer the records it has not seen, in bounded transactions.
+    private static func catchUp(_ observer: any BatchObserver, environment: Environment, dbs: LedgerDatabases) throws {
+        while true {
+            let chunk: [(position: UInt64, record: [UInt8])] = try environment.read { txn in
+                guard let seen = try observer.observedSize(in: txn) else { return [] }
+                let cursor = try txn.cursor(dbs.events)
+                var records: [(position: UInt64, record: [UInt8])] = []
+                var entry = try cursor.seek(atLeast: LedgerKey.position(seen))
+                while let e = entry, records.count < 10_000 {
+                    records.append((e.key.bigEndian(at: 0, as: UInt64.self), Array(e.value)))
+                    entry = try cursor.next()
+                }
+                return records
+            }
+            if chunk.isEmpty { return }
+            try environment.write { txn in try observer.recordsAppended(chunk, in: txn) }
+        }
+    }
+
     /// Finishes every queued append, then stops the writer. Reads still work afterwards.
     public func close() {
         writer?.stop()
+        lock?.release()
         head.wakeAll()
     }
 

@@ -10,14 +10,14 @@ public struct ProposedEvent: Sendable, Equatable {
     /// A JSON object; known keys: `actor`, `onBehalfOf`, `source`, `correlationId`, `causationId`.
     public var metadata: [UInt8]
 
-    public init(id: UUID = UUID(), type: String, payload: [UInt8], metadata: [UInt8] = Array("{}".utf8)) {
+    public init(id: UUID = EventID.next(), type: String, payload: [UInt8], metadata: [UInt8] = Array("{}".utf8)) {
         self.id = id
         self.type = type
         self.payload = payload
         self.metadata = metadata
     }
 
-    public init(id: UUID = UUID(), type: String, payload: String, metadata: String = "{}") {
+    public init(id: UUID = EventID.next(), type: String, payload: String, metadata: String = "{}") {
         self.init(id: id, type: type, payload: Array(payload.utf8), metadata: Array(metadata.utf8))
     }
 }

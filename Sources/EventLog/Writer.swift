@@ -166,6 +166,8 @@ public struct WriterStatistics: Sendable {
     public private(set) var events = 0
     public private(set) var lastBatchRequests = 0
     public private(set) var lastCommitNanoseconds: UInt64 = 0
+    /// Time spent applying and committing batches, in total.
+    public private(set) var commitNanoseconds: UInt64 = 0
 
     mutating func record(batch: Int, events: Int, nanoseconds: UInt64) {
         batches += 1
@@ -173,5 +175,6 @@ public struct WriterStatistics: Sendable {
         self.events += events
         lastBatchRequests = batch
         lastCommitNanoseconds = nanoseconds
+        commitNanoseconds += nanoseconds
     }
 }

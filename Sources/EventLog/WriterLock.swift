@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,6 +8,7 @@ import Glibc
 /// its holder. The kernel drops the lock when the process dies, even by SIGKILL.
 final class WriterLock: Sendable {
     private let descriptor: Int32
+    private let released = Mutex(false)
 
     init(directory: String, holder: String) throws(EventLogError) {
         let path = directory + "/writer.lock"
@@ -23,8 +25,16 @@ final class WriterLock: Sendable {
         descriptor = fd
     }
 
-    deinit {
+    /// Lets another writer in; the store calls it when it closes.
+    func release() {
+        let first = released.withLock { done in
+            defer { done = true }
+            return !done
+        }
+        guard first else { return }
         ftruncate(descriptor, 0)
         close(descriptor)
     }
+
+    deinit { release() }
 }

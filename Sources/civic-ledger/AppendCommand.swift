@@ -1,4 +1,5 @@
 import ArgumentParser
+import Catalog
 import EventLog
 import Foundation
 
@@ -8,6 +9,7 @@ struct AppendCommand: AsyncParsableCommand {
         abstract: "Append NDJSON events ({\"id\"?, \"type\", \"data\", \"metadata\"?} per line) to one stream, atomically.")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var catalogOptions: CatalogOptions
 
     @Option(help: "The stream, <category>-<id>.")
     var stream: String
@@ -27,14 +29,17 @@ struct AppendCommand: AsyncParsableCommand {
         }
         try await failing(json: global.json) {
             let name = try StreamName(stream)
+            let catalog = try catalogOptions.load(json: global.json)
             var reader = try LineReader(path: file)
             var events: [ProposedEvent] = []
             while let line = reader.next() {
-                events.append(try EventEnvelope(json: line, pointer: "line \(reader.lineNumber)").event)
+                var proposed = try EventEnvelope(json: line, pointer: "line \(reader.lineNumber)").event
+                proposed.metadata = try EventMetadata.stamping(proposed.metadata, actor: CommandLineActor.name, event: events.count)
+                events.append(proposed)
             }
             let store = try global.open(writing: true, durability: durability, command: "append")
             defer { store.close() }
-            let result = try await store.append(events, to: name, expecting: expected)
+            let result = try await CatalogEnforcedStore(store, catalog: catalog).append(events, to: name, expecting: expected)
             let output = Output()
             output.line(result.json())
         }

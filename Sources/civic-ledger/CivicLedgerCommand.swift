@@ -17,6 +17,8 @@ struct CivicLedgerCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, AppendCommand.self, ImportCommand.self, ReadCommand.self,
             TailCommand.self, StatsCommand.self, CheckCommand.self, BackupCommand.self,
+            LogCommand.self, VerifyCommand.self, ExportCommand.self, AuditCommand.self,
+            ServeCommand.self, KeysCommand.self, SchemasCommand.self,
         ]
     )
 

@@ -1,6 +1,8 @@
+import Catalog
 import EventLog
 import Foundation
 import LMDB
+import Transparency
 
 /// A command's failure: one clear sentence on stderr (or JSON with --json) and its exit code.
 struct CommandFailure: Error {
@@ -8,6 +10,8 @@ struct CommandFailure: Error {
     let code: String
     let exitCode: Int32
     let json: Bool
+    /// More JSON members for --json output, e.g. `"events":[…]` for a catalog refusal.
+    var jsonMembers: [UInt8] = []
 
     static let wrongExpectedVersion: Int32 = 2
     static let invalidInput: Int32 = 3
@@ -25,6 +29,10 @@ struct CommandFailure: Error {
             self = failure
             return
         }
+        if let refusal = error as? CatalogRefusal {
+            self = CommandFailure(refusal: refusal, json: json)
+            return
+        }
         self.json = json
         switch error {
         case let error as EventLogError:
@@ -36,6 +44,14 @@ struct CommandFailure: Error {
                 exitCode = Self.storage
             default: exitCode = Self.invalidInput
             }
+        case let error as AuditError:
+            message = error.description
+            code = "audit-failed"
+            exitCode = Self.storage
+        case let error as TransparencyLogError:
+            message = error.description
+            code = "log-error"
+            exitCode = Self.invalidInput
         case let error as LMDBError:
             message = "Storage error: \(error)."
             code = "storage-error"
@@ -50,7 +66,8 @@ struct CommandFailure: Error {
     func report() {
         let text: String
         if json {
-            text = #"{"error":"\#(code)","message":"# + String(decoding: JSONString.quoted(message), as: UTF8.self) + "}\n"
+            text = #"{"error":"\#(code)","message":"# + String(decoding: JSONString.quoted(message), as: UTF8.self)
+                + (jsonMembers.isEmpty ? "" : "," + String(decoding: jsonMembers, as: UTF8.self)) + "}\n"
         } else {
             text = "civic-ledger: \(message)\n"
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Catalog
 import EventLog
 import Foundation
 
@@ -13,6 +14,7 @@ struct ImportCommand: AsyncParsableCommand {
         """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var catalogOptions: CatalogOptions
 
     @Argument(help: "The NDJSON file (- for standard input).")
     var file: String
@@ -25,6 +27,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await failing(json: global.json) {
+            let catalog = try catalogOptions.load(json: global.json)
             let store = try global.open(writing: true, durability: durability, command: "import")
             defer { store.close() }
             let path = file == "-" ? nil : file
@@ -33,9 +36,10 @@ struct ImportCommand: AsyncParsableCommand {
             var progress = Progress(label: "import", total: total)
             var requests: [[StreamAppend]] = [], pending = 0
             var counts = ImportCounts()
-            var lines: [Int] = []
+            var lines: [Int] = [], eventLines: [Int] = []
             while let line = reader.next() {
-                let envelope = try EventEnvelope(json: line, pointer: "line \(reader.lineNumber)", allowStream: true)
+                var envelope = try EventEnvelope(json: line, pointer: "line \(reader.lineNumber)", allowStream: true)
+                envelope.event.metadata = try EventMetadata.stamping(envelope.event.metadata, actor: CommandLineActor.name, event: reader.lineNumber)
                 let stream = try StreamName(envelope.stream!)
                 if var last = requests.last, last[0].stream == stream {
                     last[0].events.append(envelope.event)
@@ -45,13 +49,14 @@ struct ImportCommand: AsyncParsableCommand {
                     lines.append(reader.lineNumber)
                 }
                 pending += 1
+                eventLines.append(reader.lineNumber)
                 if pending >= batch {
-                    try await submit(requests, lines: lines, to: store, counts: &counts)
-                    requests = []; lines = []; pending = 0
+                    try await submit(admit(requests, eventLines: eventLines, catalog: catalog), lines: lines, to: store, counts: &counts)
+                    requests = []; lines = []; eventLines = []; pending = 0
                     progress.update(reader.offset)
                 }
             }
-            try await submit(requests, lines: lines, to: store, counts: &counts)
+            try await submit(admit(requests, eventLines: eventLines, catalog: catalog), lines: lines, to: store, counts: &counts)
             progress.update(reader.offset, force: true)
             progress.finish()
             Output().line(#"{"appended":\#(counts.appended),"skipped":\#(counts.skipped),"head":\#(try await store.head().map(String.init) ?? "null")}"#)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EventLog
 import Foundation
+import Transparency
 
 struct ReadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "read", abstract: "Print events as NDJSON: one stream, or the whole log.")
@@ -28,6 +29,9 @@ struct ReadCommand: AsyncParsableCommand {
     @Option(help: "Only streams of this category (with --all).")
     var category: String?
 
+    @Flag(help: "Add each event's record bytes and stored Merkle leaf hash (base64), for auditors.")
+    var raw = false
+
     func validate() throws {
         guard (stream == nil) != !all else { throw ValidationError("Give exactly one of --stream S or --all.") }
         if stream != nil && (type != nil || category != nil) { throw ValidationError("--type and --category filter --all reads only.") }
@@ -38,6 +42,7 @@ struct ReadCommand: AsyncParsableCommand {
         try await failing(json: global.json) {
             let store = try global.open(writing: false, command: "read")
             let output = Output()
+            let proofs = raw ? try LogProofs(environment: store.environment) : nil
             let direction: ReadDirection = backwards ? .backwards : .forwards
             var remaining = limit ?? .max
             var cursor = from
@@ -49,7 +54,9 @@ struct ReadCommand: AsyncParsableCommand {
                     try await store.readAll(from: cursor, direction: direction, limit: min(remaining, 1000),
                                             filter: EventFilter(category: category, typePrefix: type))
                 }
-                for event in page.events { output.line(event.json()) }
+                for event in page.events {
+                    output.line(event.json(extra: try proofs.map { try AuditFields.members(of: event, proofs: $0) } ?? []))
+                }
                 remaining -= page.events.count
                 if page.reachedEnd { break }
                 cursor = page.next

@@ -1,0 +1,74 @@
+import EventLog
+import Foundation
+import LMDB
+import Synchronization
+
+/// The verifiable log kept beside the events: every record is a leaf at its position, the
+/// tree's hashes and a signed checkpoint are stored in the same transaction as each batch.
+///
+/// Nothing here can disagree with the log after a crash: a batch and its hashes commit or
+/// abort together. Before signing, the signer proves from the stored hashes that the new
+/// checkpoint extends the last one, so the log never signs two inconsistent checkpoints.
+public final class MerkleLog: BatchObserver, @unchecked Sendable {
+    public let signer: CheckpointSigner
+    private let databases = Mutex<TreeDatabases?>(nil)
+    /// The frontier after the last batch this object saw; rebuilt from the store when the
+    /// batch it follows was aborted (its size then differs from the next batch's start).
+    private let frontier = Mutex<CompactRange?>(nil)
+
+    public init(signer: NoteSigner) throws {
+        self.signer = try CheckpointSigner(origin: signer.name, signer: signer)
+    }
+
+    public func prepare(_ environment: Environment) throws {
+        let opened = try TreeDatabases(environment: environment)
+        databases.withLock { $0 = opened }
+    }
+
+    public func observedSize(in txn: ReadTransaction) throws -> UInt64? {
+        try LMDBHashStore(txn: txn, db: dbs().hashes).leafCount()
+    }
+
+    public func recordsAppended(_ records: [(position: UInt64, record: [UInt8])], in txn: WriteTransaction) throws {
+        guard let first = records.first else { return }
+        let dbs = try dbs()
+        let store = LMDBHashStore(txn: txn, db: dbs.hashes)
+        var range: CompactRange
+        if let cached = frontier.withLock({ $0 }), cached.size == first.position {
+            range = cached
+        } else {
+            let stored = try store.leafCount()
+            guard stored == first.position else {
+                throw EventLogError.storage("the Merkle tree holds \(stored) leaves but the batch starts at position \(first.position)")
+            }
+            range = try CompactRange(size: stored, store: store)
+        }
+        for (position, record) in records {
+            precondition(position == range.size, "records reach the tree in position order")
+            try store.store(range.append(leafHash(record)))
+        }
+        let previous = try CheckpointStore(txn: txn, db: dbs.checkpoints).latest(verifier: signer.signer.verifier)
+        let signed = try signer.sign(StoredTree(size: range.size, store: store), after: previous?.checkpoint)
+        try txn.put(Array(signed.signedText.utf8), for: CheckpointStore<WriteTransaction>.key(range.size), in: dbs.checkpoints)
+        frontier.withLock { $0 = range }
+    }
+
+    private func dbs() throws -> TreeDatabases {
+        guard let dbs = databases.withLock({ $0 }) else { throw EventLogError.storage("the Merkle log was not prepared") }
+        return dbs
+    }
+}
+
+/// The two databases of the verifiable log inside the ledger's LMDB environment.
+struct TreeDatabases: Sendable {
+    let hashes: Database
+    let checkpoints: Database
+
+    static let names = ["merkle-hashes", "checkpoints"]
+
+    init(environment: Environment) throws {
+        let dbs = try environment.openDatabases(Self.names)
+        hashes = dbs["merkle-hashes"]!
+        checkpoints = dbs["checkpoints"]!
+    }
+}
