@@ -15,8 +15,8 @@ public struct LMDBError: Error, Equatable, CustomStringConvertible, Sendable {
     public var isMapFull: Bool { code == MDB_MAP_FULL }
     /// Another process grew the map; adopt the new size and retry.
     public var isMapResized: Bool { code == MDB_MAP_RESIZED }
-    /// The disk (or the file size limit) is full.
-    public var isDiskFull: Bool { code == ENOSPC || code == EFBIG || code == EDQUOT }
+    /// The disk refused the write: full, over a size limit or quota (LMDB reports a failed page flush as EIO).
+    public var isDiskFull: Bool { code == ENOSPC || code == EFBIG || code == EDQUOT || code == EIO }
     public var isNotFound: Bool { code == MDB_NOTFOUND }
 
     public var description: String {

@@ -23,9 +23,10 @@ struct Finished {
 }
 
 /// Runs a built product to completion with `input` on stdin.
-func run(_ product: String, _ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Finished {
+func run(_ product: String, _ arguments: [String], input: String = "", environment: [String: String] = [:], absolute: Bool = false) throws -> Finished {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: BuiltProducts.path(product))
+    process.executableURL = URL(fileURLWithPath: absolute ? "/usr/bin/env" : BuiltProducts.path(product))
+    let arguments = absolute ? [product] + arguments : arguments
     process.arguments = arguments
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
