@@ -76,6 +76,22 @@ struct SubscribeTests {
         }
     }
 
+    @Test("a graceful shutdown ends open subscriptions, so the server can stop")
+    func shutdownEndsSubscriptions() async throws {
+        try await LiveServer.with { server in
+            let subscribed = Locked(false)
+            async let ended = EventStreamReader.read(server.base + "/v1/subscribe?from=0", token: server.tokens.reader) { messages in
+                if messages.contains(where: { $0.comment == "subscribed" }) { subscribed.withLock { $0 = true } }
+                return false
+            }
+            while !subscribed.value { try await Task.sleep(for: .milliseconds(1)) }
+            await server.services.triggerGracefulShutdown()
+            let result = try await ended
+            #expect(result.status == 200)
+            #expect(result.messages.first?.comment == "subscribed")
+        }
+    }
+
     @Test("a client that does not keep up gets a final disconnected message, and no more")
     func slowClientIsDisconnected() async throws {
         let directory = NSTemporaryDirectory() + "civic-ledger-pump-" + UUID().uuidString

@@ -42,9 +42,11 @@ enum AppendRequest {
 
     /// The body's members; a body that is not JSON is `malformed-json`, one that is not an object is `invalid-request`.
     private static func topLevelMembers(of body: [UInt8]) throws -> [(key: String, value: Range<Int>)] {
-        let kind = try JSONText.validate(body)
-        guard kind == .object else { throw EventLogError.invalidRequest(pointer: "", reason: "the body must be a JSON object, not \(kind.rawValue)") }
-        return try JSONText.members(of: body)
+        do { return try JSONText.members(of: body) } catch {
+            // Only on failure: is it not JSON at all, or JSON of another kind?
+            let kind = try JSONText.validate(body)
+            throw EventLogError.invalidRequest(pointer: "", reason: "the body must be a JSON object, not \(kind.rawValue)")
+        }
     }
 
     private static func streamAppend(_ json: [UInt8], members: [(key: String, value: Range<Int>)], pointer: String,

@@ -50,6 +50,8 @@ struct LiveServer: Sendable {
     let store: LMDBEventStore
     let directory: String
     let server: LedgerServer
+    /// The running services; `triggerGracefulShutdown()` stops the server as SIGTERM would.
+    let services: ServiceGroup
 
     var base: String { "http://127.0.0.1:\(port)" }
 
@@ -84,7 +86,7 @@ struct LiveServer: Sendable {
             tasks.addTask { try await group.run() }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next() else { throw TestFailure("the server did not start") }
-            let live = LiveServer(port: port, tokens: tokens, store: store, directory: directory, server: server)
+            let live = LiveServer(port: port, tokens: tokens, store: store, directory: directory, server: server, services: group)
             do {
                 let value = try await body(live)
                 await group.triggerGracefulShutdown()
