@@ -13,6 +13,8 @@ struct BatchApplier {
     /// The position the next appended event takes.
     var nextPosition: UInt64
     private(set) var appendedBytes = 0
+    /// How many streams this batch created (for the stream count in `meta`).
+    private(set) var newStreams = 0
     /// Every record written in this batch, in position order (for what else the batch stores).
     private(set) var written: [(position: UInt64, record: [UInt8])] = []
 
@@ -28,7 +30,7 @@ struct BatchApplier {
         if let replay = try replayOrConflict(request) { return replay }
         var current: [UInt64?] = []
         for stream in request.streams {
-            let version = try txn.get(LedgerKey.stream(stream.stream), in: dbs.streams).map { $0.bigEndian(at: 0, as: UInt64.self) }
+            let version = try dbs.lastVersion(of: stream.stream, in: txn)
             guard stream.expected.isSatisfied(by: version) else {
                 return .failure(.wrongExpectedVersion(stream: stream.stream, expected: stream.expected, actual: version))
             }
@@ -37,6 +39,7 @@ struct BatchApplier {
         var results: [StreamAppendResult] = []
         for (stream, version) in zip(request.streams, current) {
             results.append(try write(stream, after: version))
+            if version == nil { newStreams += 1 }
         }
         return .success(AppendResult(streams: results, replayed: false))
     }
@@ -62,7 +65,6 @@ struct BatchApplier {
             nextPosition += 1
             version += 1
         }
-        try txn.put([UInt8].bigEndian(version - 1), for: LedgerKey.stream(stream.stream), in: dbs.streams)
         return StreamAppendResult(stream: stream.stream, events: appended)
     }
 

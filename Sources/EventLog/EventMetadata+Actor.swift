@@ -9,6 +9,7 @@ extension EventMetadata {
         do { members = try JSONText.members(of: metadata) } catch {
             throw .invalidMetadata(event: event, reason: metadata.isEmpty ? "it is empty; send a JSON object such as {}" : "\(error)")
         }
+        try refuseDuplicateKeys(members, event: event)
         let claimed = members.first { $0.key == Self.actor }
         if claimed != nil && members.contains(where: { $0.key == Self.onBehalfOf }) {
             throw .invalidMetadata(event: event, reason: "send either \"actor\" or \"onBehalfOf\", not both: the actor is taken from your credentials")
@@ -25,5 +26,14 @@ extension EventMetadata {
         }
         out.append(UInt8(ascii: "}"))
         return out
+    }
+
+    /// JSON leaves duplicate keys undefined and readers disagree on which one wins, so a key
+    /// sent twice (`actor` above all: which one was the client's word?) is refused, not guessed.
+    static func refuseDuplicateKeys(_ members: [(key: String, value: Range<Int>)], event: Int) throws(EventLogError) {
+        var seen = Set<String>()
+        for member in members where !seen.insert(member.key).inserted {
+            throw .invalidMetadata(event: event, reason: "the key \"\(member.key.prefix(60))\" appears more than once; send each key once")
+        }
     }
 }

@@ -61,12 +61,14 @@ extension LMDBEventStore {
             if categoryCount != report.eventsChecked {
                 problem("the category index holds \(categoryCount) entries for \(report.eventsChecked) events")
             }
-            if try txn.count(of: dbs.streams) != streamVersions.count {
-                problem("the stream table holds \(try txn.count(of: dbs.streams)) streams, the records name \(streamVersions.count)")
+            let streamCount = try dbs.counter(LedgerKey.streamCount, in: txn)
+            if streamCount != streamVersions.count {
+                problem("the ledger counts \(streamCount) streams, the records name \(streamVersions.count)")
             }
+            // A stream's version is read from the last key of its index entries: it must be its last record's.
             for (stream, version) in streamVersions {
-                let stored = try txn.get(LedgerKey.stream(stream), in: dbs.streams).map { $0.bigEndian(at: 0, as: UInt64.self) }
-                if stored != version { problem("\(stream) is recorded at version \(stored.map(String.init) ?? "none") but its last record has version \(version)") }
+                let indexed = try dbs.lastVersion(of: stream, in: txn)
+                if indexed != version { problem("\(stream) is indexed at version \(indexed.map(String.init) ?? "none") but its last record has version \(version)") }
             }
             report.streamsChecked = UInt64(streamVersions.count)
             progress?(report.eventsChecked, total)

@@ -10,12 +10,18 @@ struct JSONScanner {
         self.maxDepth = maxDepth
     }
 
-    private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+    var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
     private func fail(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(offset: index, reason: reason) }
 
     mutating func skipWhitespace() {
         while let b = current, b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { index += 1 }
+    }
+
+    /// After a value: only white space may follow.
+    mutating func expectEnd() throws(JSONSyntaxError) {
+        skipWhitespace()
+        guard index == bytes.count else { throw fail("unexpected text after the JSON value") }
     }
 
     mutating func value() throws(JSONSyntaxError) -> JSONText.Kind {

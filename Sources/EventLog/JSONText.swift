@@ -8,33 +8,47 @@ public enum JSONText {
 
     /// Checks that `bytes` are exactly one JSON value (with optional white space) and says which kind.
     public static func validate(_ bytes: [UInt8], maxDepth: Int = 512) throws(JSONSyntaxError) -> Kind {
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            throw JSONSyntaxError(offset: firstInvalidUTF8(bytes), reason: "the text is not valid UTF-8")
-        }
+        try checkUTF8(bytes)
         var scanner = JSONScanner(bytes: bytes, maxDepth: maxDepth)
         scanner.skipWhitespace()
         let kind = try scanner.value()
-        scanner.skipWhitespace()
-        guard scanner.index == bytes.count else {
-            throw JSONSyntaxError(offset: scanner.index, reason: "unexpected text after the JSON value")
-        }
+        try scanner.expectEnd()
         return kind
     }
 
     /// The members of a JSON object: each key, decoded, with the byte range of its raw value.
+    /// One pass: the members are found while the text is validated.
     public static func members(of bytes: [UInt8], maxDepth: Int = 512) throws(JSONSyntaxError) -> [(key: String, value: Range<Int>)] {
-        let kind = try validate(bytes, maxDepth: maxDepth)
-        guard kind == .object else { throw JSONSyntaxError(offset: 0, reason: "expected a JSON object, found \(kind.article)") }
+        try checkUTF8(bytes)
         var scanner = JSONScanner(bytes: bytes, maxDepth: maxDepth)
-        return try scanner.objectMembers()
+        scanner.skipWhitespace()
+        guard scanner.current == UInt8(ascii: "{") else { throw try notA(.object, bytes, maxDepth: maxDepth) }
+        let members = try scanner.objectMembers()
+        try scanner.expectEnd()
+        return members
     }
 
-    /// The elements of a JSON array, as byte ranges.
+    /// The elements of a JSON array, as byte ranges. One pass, like `members(of:)`.
     public static func elements(of bytes: [UInt8], maxDepth: Int = 512) throws(JSONSyntaxError) -> [Range<Int>] {
-        let kind = try validate(bytes, maxDepth: maxDepth)
-        guard kind == .array else { throw JSONSyntaxError(offset: 0, reason: "expected a JSON array, found \(kind.article)") }
+        try checkUTF8(bytes)
         var scanner = JSONScanner(bytes: bytes, maxDepth: maxDepth)
-        return try scanner.arrayElements()
+        scanner.skipWhitespace()
+        guard scanner.current == UInt8(ascii: "[") else { throw try notA(.array, bytes, maxDepth: maxDepth) }
+        let elements = try scanner.arrayElements()
+        try scanner.expectEnd()
+        return elements
+    }
+
+    /// The error for text that is not the kind expected: its own syntax error if it is not JSON.
+    private static func notA(_ expected: Kind, _ bytes: [UInt8], maxDepth: Int) throws(JSONSyntaxError) -> JSONSyntaxError {
+        let kind = try validate(bytes, maxDepth: maxDepth)
+        return JSONSyntaxError(offset: 0, reason: "expected a JSON \(expected.rawValue), found \(kind.article)")
+    }
+
+    private static func checkUTF8(_ bytes: [UInt8]) throws(JSONSyntaxError) {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw JSONSyntaxError(offset: firstInvalidUTF8(bytes), reason: "the text is not valid UTF-8")
+        }
     }
 
     /// The value of a JSON string literal (with its quotes), escapes resolved.

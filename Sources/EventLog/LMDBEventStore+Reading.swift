@@ -110,7 +110,7 @@ extension LMDBEventStore {
 
     public func version(of stream: StreamName) async throws -> UInt64? {
         try environment.read { txn in
-            try txn.get(LedgerKey.stream(stream), in: dbs.streams).map { $0.bigEndian(at: 0, as: UInt64.self) }
+            try dbs.lastVersion(of: stream, in: txn)
         }
     }
 

@@ -50,7 +50,10 @@ public final class LMDBEventStore: EventStore, @unchecked Sendable {
             try environment.write { txn in
                 try txn.put([EventRecord.formatVersion], for: LedgerKey.format, in: dbs.meta)
                 try txn.put([UInt8].bigEndian(Timestamp.nowMicroseconds()), for: LedgerKey.createdAt, in: dbs.meta)
+                try StorageLayout.stamp(txn, dbs: dbs)
             }
+        } else {
+            try StorageLayout.prepare(environment, dbs: dbs, directory: configuration.directory, writable: lock != nil)
         }
         for observer in observers { try observer.prepare(environment) }
         if case .write = configuration.access {

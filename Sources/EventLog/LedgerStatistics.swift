@@ -21,9 +21,9 @@ extension LMDBEventStore {
         let usage = environment.usage()
         return try environment.read { txn in
             let events = UInt64(try txn.count(of: dbs.events))
-            let bytes = try txn.get(LedgerKey.recordBytes, in: dbs.meta).map { $0.bigEndian(at: 0, as: UInt64.self) } ?? 0
             return LedgerStatistics(
-                events: events, streams: UInt64(try txn.count(of: dbs.streams)), recordBytes: bytes,
+                events: events, streams: try dbs.counter(LedgerKey.streamCount, in: txn),
+                recordBytes: try dbs.counter(LedgerKey.recordBytes, in: txn),
                 head: events == 0 ? nil : events - 1, fileBytes: fileBytes,
                 usedBytes: UInt64(usage.usedBytes), mapBytes: UInt64(environment.mapSize))
         }

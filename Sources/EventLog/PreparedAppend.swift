@@ -31,7 +31,7 @@ struct PreparedAppend: Sendable {
             for event in append.events {
                 guard seenIds.insert(event.id).inserted else { throw .duplicateEventInRequest(id: event.id) }
                 try EventType.validate(event.type)
-                try Self.checkPayload(event.payload, event: index)
+                if !event.payloadIsValidObject { try Self.checkPayload(event.payload, event: index) }
                 correlations.append(try Self.checkMetadata(event.metadata, event: index))
                 let size = EventRecord.size(stream: append.stream, event: event)
                 guard size <= limits.maxEventBytes else {
@@ -63,6 +63,7 @@ struct PreparedAppend: Sendable {
         do { members = try JSONText.members(of: bytes) } catch {
             throw .invalidMetadata(event: event, reason: bytes.isEmpty ? "it is empty; send a JSON object such as {}" : "\(error)")
         }
+        try EventMetadata.refuseDuplicateKeys(members, event: event)
         var correlation: String?
         for member in members where EventMetadata.knownKeys.contains(member.key) {
             guard let text = JSONText.string(bytes[member.value]) else {

@@ -6,15 +6,28 @@ public struct ProposedEvent: Sendable, Equatable {
     public var id: UUID
     public var type: String
     /// A JSON object, stored byte for byte as given.
-    public var payload: [UInt8]
+    public var payload: [UInt8] {
+        get { storedPayload }
+        set { storedPayload = newValue; payloadIsValidObject = false }
+    }
+    private var storedPayload: [UInt8]
+    /// True when the payload was cut out of a request body already validated as JSON and is an
+    /// object, so the log need not scan it again. Any change to the payload clears it.
+    package var payloadIsValidObject = false
     /// A JSON object; known keys: `actor`, `onBehalfOf`, `source`, `correlationId`, `causationId`.
     public var metadata: [UInt8]
 
     public init(id: UUID = EventID.next(), type: String, payload: [UInt8], metadata: [UInt8] = Array("{}".utf8)) {
         self.id = id
         self.type = type
-        self.payload = payload
+        self.storedPayload = payload
         self.metadata = metadata
+    }
+
+    /// Events are equal when their id, type, payload and metadata are (whether the payload was
+    /// already checked does not matter).
+    public static func == (a: ProposedEvent, b: ProposedEvent) -> Bool {
+        a.id == b.id && a.type == b.type && a.storedPayload == b.storedPayload && a.metadata == b.metadata
     }
 
     public init(id: UUID = EventID.next(), type: String, payload: String, metadata: String = "{}") {

@@ -120,7 +120,8 @@ final class Writer: @unchecked Sendable {
                     var applier = try BatchApplier(dbs: dbs, txn: txn, recordedAt: Timestamp.nowMicroseconds())
                     let outcomes = try batch.map { try applier.apply($0.request) }
                     if !applier.written.isEmpty {
-                        try addRecordBytes(applier.appendedBytes, in: txn)
+                        try dbs.add(applier.appendedBytes, to: LedgerKey.recordBytes, in: txn)
+                        try dbs.add(applier.newStreams, to: LedgerKey.streamCount, in: txn)
                         for observer in observers { try observer.recordsAppended(applier.written, in: txn) }
                     }
                     return (outcomes, applier.nextPosition)
@@ -151,11 +152,6 @@ final class Writer: @unchecked Sendable {
 
     private func fail(_ batch: [Pending], with error: EventLogError) {
         for pending in batch { pending.complete(.failure(error)) }
-    }
-
-    private func addRecordBytes(_ bytes: Int, in txn: WriteTransaction) throws {
-        let old = try txn.get(LedgerKey.recordBytes, in: dbs.meta).map { $0.bigEndian(at: 0, as: UInt64.self) } ?? 0
-        try txn.put([UInt8].bigEndian(old + UInt64(bytes)), for: LedgerKey.recordBytes, in: dbs.meta)
     }
 }
 

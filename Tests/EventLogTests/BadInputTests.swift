@@ -13,6 +13,18 @@ struct BadInputTests {
         #expect(throws: Never.self) { try StreamName("reliefcase-2026_01.a:b") }
     }
 
+    @Test func aMetadataKeySentTwiceIsRefusedByName() async throws {
+        let ledger = try TemporaryLedger()
+        for metadata in [#"{"actor":"a","actor":"b"}"#, #"{"source":"x","n":1,"source":"y"}"#] {
+            let key = metadata.contains("actor") ? "actor" : "source"
+            await #expect(throws: EventLogError.invalidMetadata(event: 1, reason: "the key \"\(key)\" appears more than once; send each key once")) {
+                try await ledger.store.append([event(), event(metadata: metadata)], to: stream("case-1"))
+            }
+            #expect(throws: EventLogError.self) { try EventMetadata.stamping(Array(metadata.utf8), actor: "key:clerk") }
+        }
+        #expect(try await ledger.store.size() == 0)
+    }
+
     @Test func eachBadRequestHasItsOwnErrorAndChangesNothing() async throws {
         let ledger = try TemporaryLedger { $0.limits.maxEventBytes = 4096; $0.limits.maxEventsPerRequest = 50 }
         let store = ledger.store

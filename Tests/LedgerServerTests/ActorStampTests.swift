@@ -29,7 +29,7 @@ struct ActorStampTests {
     }
 
     @Test("refuses metadata that is not an object, or sends both actor and onBehalfOf", arguments: [
-        "[]", "\"x\"", "{", #"{"actor":"a","onBehalfOf":"b"}"#,
+        "[]", "\"x\"", "{", #"{"actor":"a","onBehalfOf":"b"}"#, #"{"actor":"a","actor":"b"}"#, #"{"n":1,"n":1}"#,
     ])
     func refuses(metadata: String) {
         #expect(throws: EventLogError.self) { try stamp(metadata) }

@@ -30,6 +30,21 @@ struct AppendRefusalTests {
         }
     }
 
+    @Test("a metadata key sent twice is refused with 400 invalid-metadata naming the key, never silently resolved",
+          arguments: [#"{"actor":"Wang","actor":"Li"}"#, #"{"source":"desk","correlationId":"c-1","source":"web"}"#])
+    func duplicateMetadataKey(metadata: String) async throws {
+        try await LiveServer.with { server in
+            let body = #"{"events":[{"type":"a.B","data":{}},{"type":"a.B","data":{},"metadata":\#(metadata)}]}"#
+            let reply = try await server.send(.POST, "/v1/streams/relief-7/events", token: server.tokens.appender, body: body)
+            #expect(reply.status == 400)
+            #expect(reply.problemType == "invalid-metadata")
+            #expect(reply.json["event"] as? Int == 1)
+            let key = metadata.contains("actor") ? "actor" : "source"
+            #expect((reply.json["detail"] as? String)?.contains(#"the key "\#(key)" appears more than once"#) == true, "\(reply.text)")
+            #expect(try await server.store.size() == 0)
+        }
+    }
+
     @Test("the pointer of a malformed event names where it is")
     func pointerOfBadEvent() async throws {
         try await LiveServer.with { server in

@@ -105,7 +105,8 @@ struct SubscribeTests {
         let firstWrite = Gate(), release = Gate()
         let written = Locked<[ServerSentEvent]>([])
         let buffer = SubscriberBuffer(capacity: 4) {}
-        let pump = SubscriptionPump(capacity: 4, heartbeat: .seconds(3600), grace: .seconds(3600))
+        // The client takes nothing for 50 ms with its buffer full: it has stopped keeping up.
+        let pump = SubscriptionPump(capacity: 4, heartbeat: .seconds(3600), grace: .milliseconds(50))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 try await pump.run(source, buffer: buffer) { message in

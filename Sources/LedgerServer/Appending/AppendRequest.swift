@@ -20,23 +20,22 @@ enum AppendRequest {
             appendsRange = range
         }
         guard let appendsRange else { throw EventLogError.invalidRequest(pointer: "/appends", reason: "the list of appends is missing") }
-        let list = Array(body[appendsRange])
-        guard let elements = try? JSONText.elements(of: list) else {
+        // The body was validated whole; its parts are only walked from here on.
+        guard let elements = ValidatedJSON.elements(of: body, in: appendsRange) else {
             throw EventLogError.invalidRequest(pointer: "/appends", reason: "appends must be an array")
         }
         return try elements.enumerated().map { i, range in
-            let element = Array(list[range])
             let pointer = "/appends/\(i)"
-            guard let members = try? JSONText.members(of: element) else {
+            guard let members = ValidatedJSON.members(of: body, in: range) else {
                 throw EventLogError.invalidRequest(pointer: pointer, reason: "each append must be an object with stream, expectedVersion and events")
             }
             guard let streamRange = members.first(where: { $0.key == "stream" })?.value else {
                 throw EventLogError.invalidRequest(pointer: pointer + "/stream", reason: "the stream is missing")
             }
-            guard let name = JSONText.string(element[streamRange]) else {
+            guard let name = JSONText.string(body[streamRange]) else {
                 throw EventLogError.invalidRequest(pointer: pointer + "/stream", reason: "the stream must be a string")
             }
-            return try streamAppend(element, members: members.filter { $0.key != "stream" }, pointer: pointer, stream: StreamName(name))
+            return try streamAppend(body, members: members.filter { $0.key != "stream" }, pointer: pointer, stream: StreamName(name))
         }
     }
 
@@ -49,6 +48,7 @@ enum AppendRequest {
         }
     }
 
+    /// `json` is the whole (validated) body; `members` are ranges into it.
     private static func streamAppend(_ json: [UInt8], members: [(key: String, value: Range<Int>)], pointer: String,
                                      stream: StreamName) throws -> StreamAppend {
         var expected = ExpectedVersion.any
@@ -58,12 +58,11 @@ enum AppendRequest {
             case "expectedVersion":
                 expected = try expectedVersion(json[range], pointer: pointer + "/expectedVersion")
             case "events":
-                let list = Array(json[range])
-                guard let elements = try? JSONText.elements(of: list) else {
+                guard let elements = ValidatedJSON.elements(of: json, in: range) else {
                     throw EventLogError.invalidRequest(pointer: pointer + "/events", reason: "events must be an array of event objects")
                 }
                 events = try elements.enumerated().map { i, element in
-                    try EventEnvelope(json: Array(list[element]), pointer: pointer + "/events/\(i)").event
+                    try EventEnvelope(validated: json, in: element, pointer: pointer + "/events/\(i)").event
                 }
             default:
                 throw EventLogError.invalidRequest(pointer: pointer + "/" + key, reason: "unknown member; expected expectedVersion and events")

@@ -1,9 +1,12 @@
 import EventLog
+import Transparency
 
 /// One message of a `text/event-stream` (the WHATWG server-sent events format).
 enum ServerSentEvent: Sendable, Equatable {
     /// An event of the log: `id: <position>`, `event: <type>`, `data: <event JSON>`.
     case event(RecordedEvent)
+    /// The same with `record` and `leafHash` in the data, for `raw=true`.
+    case rawEvent(RecordedEvent, leafHash: Hash)
     /// A comment that keeps an idle connection (and any proxy) from timing out.
     case heartbeat
     /// The last message to a client that fell too far behind; it resumes with `Last-Event-ID`.
@@ -16,6 +19,10 @@ enum ServerSentEvent: Sendable, Equatable {
             var out = Array("id: \(event.position)\nevent: ".utf8) + Array(event.type.utf8)
             Self.appendData(event.json(), to: &out)
             return out
+        case .rawEvent(let event, let leaf):
+            var out = Array("id: \(event.position)\nevent: ".utf8) + Array(event.type.utf8)
+            Self.appendData(event.json(extra: AuditFields.members(of: event, leaf: leaf)), to: &out)
+            return out
         case .heartbeat:
             return Array(": heartbeat\n\n".utf8)
         case .disconnected(let lastSent):
@@ -23,6 +30,14 @@ enum ServerSentEvent: Sendable, Equatable {
             let resume = lastSent.map(String.init) ?? "null"
             Self.appendData(Array(#"{"reason":"slow-consumer","lastEventId":\#(resume)}"#.utf8), to: &out)
             return out
+        }
+    }
+
+    /// The log position of an event message.
+    var position: UInt64? {
+        switch self {
+        case .event(let event), .rawEvent(let event, _): event.position
+        case .heartbeat, .disconnected: nil
         }
     }
 

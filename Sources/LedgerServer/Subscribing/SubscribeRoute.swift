@@ -6,15 +6,20 @@ import NIOCore
 import ServiceLifecycle
 
 /// `GET /v1/subscribe`: the log as server-sent events, from `from`, or after `Last-Event-ID`,
-/// or (given neither) from the current end, so only new events arrive.
+/// or (given neither) from the current end, so only new events arrive. `raw=true` adds each
+/// event's record bytes and leaf hash.
 struct SubscribeRoute: RouteProvider {
     static let lastEventID = HTTPField.Name("Last-Event-ID")!
 
     func register(on routes: LedgerRoutes) {
         let server = routes.server
+        let raw = RawEvents(server: server)
         routes.get("/v1/subscribe", access: .roles(.readers)) { request, context in
             let query = request.uri.queryParameters
             let filter = try ReadQuery.eventFilter(query)
+            let wantsRaw = try RawEvents.requested(request.uri)
+            if wantsRaw { _ = try raw.available() }  // refused now, not mid-stream, when there is no log
+            let message = raw.message(raw: wantsRaw)
             let start: UInt64
             if let header = request.headers[Self.lastEventID] {
                 guard let last = UInt64(header.trimmingCharacters(in: .whitespaces)), last < .max else {
@@ -39,7 +44,7 @@ struct SubscribeRoute: RouteProvider {
                 // The first bytes go out at once, so the client knows it is subscribed.
                 try await writer.write(ByteBuffer(string: ": subscribed\n\n"))
                 try await withGracefulShutdownHandler {
-                    try await pump.run(server.store.subscribe(from: start, filter: filter), buffer: buffer) { message in
+                    try await pump.run(server.store.subscribe(from: start, filter: filter), buffer: buffer, message: message) { message in
                         try await writer.write(ByteBuffer(bytes: message.bytes))
                     }
                 } onGracefulShutdown: {

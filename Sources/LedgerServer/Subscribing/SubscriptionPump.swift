@@ -5,23 +5,28 @@ import Synchronization
 ///
 /// The log is read in the background into at most `capacity` messages; the connection is written
 /// in the caller's task, one awaited write at a time, so a slow client slows only its own writes.
-/// When the buffer is full the client has fallen too far behind: it gets a final `disconnected`
-/// message (it may resume with `Last-Event-ID`), and if it does not take even that within
+/// While the buffer is full the reading waits (the events stay in the log, not in memory), so a
+/// client catching up on a long backlog is never cut off for reading at network speed. A client
+/// that takes nothing for `grace` has stopped keeping up: it gets a final `disconnected` message
+/// (it may resume with `Last-Event-ID`), and if it does not take even that within another
 /// `grace`, its connection is cut. Memory per subscriber stays bounded either way.
 struct SubscriptionPump: Sendable {
     var capacity: Int
     var heartbeat: Duration
     var grace: Duration
 
+    /// `message` turns each event into what is sent (`.event` unless the client asked for more).
     func run<Events: AsyncSequence & Sendable>(
-        _ events: Events, buffer: SubscriberBuffer, write: (ServerSentEvent) async throws -> Void
+        _ events: Events, buffer: SubscriberBuffer,
+        message: @escaping @Sendable (RecordedEvent) throws -> ServerSentEvent = { .event($0) },
+        write: (ServerSentEvent) async throws -> Void
     ) async throws where Events.Element == RecordedEvent {
         defer { buffer.finish() }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 do {
                     for try await event in events {
-                        guard buffer.offer(.event(event)) else {
+                        guard try await buffer.offer(try message(event), waitingUpTo: grace) else {
                             buffer.close(.overflow, grace: grace)
                             return
                         }
@@ -40,7 +45,7 @@ struct SubscriptionPump: Sendable {
             for await message in buffer.messages {
                 if buffer.closedReason != nil { break }
                 try await write(message)
-                if case .event(let event) = message { lastSent = event.position }
+                if let position = message.position { lastSent = position }
             }
             if buffer.closedReason == .overflow { try await write(.disconnected(lastSent: lastSent)) }
             group.cancelAll()
@@ -82,6 +87,17 @@ final class SubscriberBuffer: Sendable {
     func offer(_ message: ServerSentEvent) -> Bool {
         if case .enqueued = continuation.yield(message) { return true }
         return false
+    }
+
+    /// Queues a message, waiting while the buffer is full; false when the client took nothing
+    /// for `patience` (or the buffer closed). Waiting polls: it only happens to a client behind.
+    func offer(_ message: ServerSentEvent, waitingUpTo patience: Duration) async throws -> Bool {
+        let deadline = ContinuousClock.now + patience
+        while !offer(message) {
+            if closedReason != nil || ContinuousClock.now >= deadline { return false }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        return true
     }
 
     /// Stops the stream; the first reason given is the one reported.

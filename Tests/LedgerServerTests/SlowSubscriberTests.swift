@@ -1,0 +1,110 @@
+import EventLog
+import Foundation
+@testable import LedgerServer
+import Testing
+
+/// Subscribers that do not keep up, over a real port: the server's buffer per subscriber stays
+/// bounded, and the client learns where to resume.
+@Suite("Slow subscribers, end to end")
+struct SlowSubscriberTests {
+    /// 12 MB of events in three commits: far more than the socket buffers and the subscriber
+    /// buffer together hold.
+    static let eventCount = 300
+    static let payload = #"{"text":""# + String(repeating: "x", count: 40_000) + #""}"#
+
+    static func appendMany(to store: LMDBEventStore) async throws {
+        for batch in 0..<(eventCount / 100) {
+            _ = try await store.append((0..<100).map { _ in ProposedEvent(type: "assistance.Noted", payload: payload) },
+                                       to: StreamName("slow-\(batch)"))
+        }
+    }
+
+    @Test("a client that stops reading while many events are appended gets what was buffered, a final disconnected message, then the end")
+    func slowClientGetsAFinalMessage() async throws {
+        var configuration = LedgerServerConfiguration.testing
+        configuration.subscriberBuffer = 8
+        // Also the grace: a client that takes nothing for 5 s is disconnected, and has 5 s more
+        // to take that final message before its connection is cut.
+        configuration.heartbeatInterval = .seconds(5)
+        try await LiveServer.with(configuration: configuration) { server in
+            let client = try RawEventStream(port: server.port, path: "/v1/subscribe?from=0", token: server.tokens.reader)
+            let greeting = try await client.read(timeout: .seconds(10)) { $0.contains { $0.comment == "subscribed" } }
+            #expect(client.status == "HTTP/1.1 200 OK")
+            #expect(greeting.first?.comment == "subscribed")
+            // The client stops reading; the log grows by 12 MB, which fills its buffers at once.
+            try await Self.appendMany(to: server.store)
+            // Past the first grace (disconnected), within the second (not yet cut), it reads again:
+            // what reached it, the final message, the end of the response.
+            try await Task.sleep(for: .milliseconds(6500))
+            let messages = try await client.read(timeout: .seconds(20))
+            #expect(client.ended || client.closed, "the server did not end the stream")
+            let ids = messages.compactMap(\.id).compactMap(Int.init)
+            #expect(!ids.isEmpty)
+            #expect(ids == Array(0..<ids.count), "the events arrive in order with no gap")
+            #expect(ids.count < Self.eventCount, "the server kept every event for a client that did not read")
+            let last = try #require(messages.last)
+            #expect(last.event == "disconnected")
+            #expect(last.json["reason"] as? String == "slow-consumer")
+            #expect(last.json["lastEventId"] as? Int == ids.last)
+        }
+    }
+
+    @Test("a client that reads steadily catches up on a backlog far larger than its buffer, and is not cut off")
+    func backlogThroughASmallBuffer() async throws {
+        var configuration = LedgerServerConfiguration.testing
+        configuration.subscriberBuffer = 8
+        configuration.heartbeatInterval = .seconds(10)
+        try await LiveServer.with(configuration: configuration) { server in
+            try await Self.appendMany(to: server.store)
+            let client = try RawEventStream(port: server.port, path: "/v1/subscribe?from=0", token: server.tokens.reader)
+            // Reads all the time, counting what arrived once a second.
+            let deadline = ContinuousClock.now + .seconds(60)
+            while client.eventMessagesReceived < Self.eventCount && !client.closed && ContinuousClock.now < deadline {
+                _ = try await client.read(timeout: .seconds(1))
+            }
+            let messages = client.messages
+            #expect(messages.compactMap(\.id) == (0..<Self.eventCount).map(String.init))
+            #expect(!messages.contains { $0.event == "disconnected" })
+        }
+    }
+
+    @Test("a client that does not read at all has its connection cut after the grace, and the server goes on")
+    func stuckClientIsCut() async throws {
+        var configuration = LedgerServerConfiguration.testing
+        configuration.subscriberBuffer = 8
+        configuration.heartbeatInterval = .milliseconds(300)
+        try await LiveServer.with(configuration: configuration) { server in
+            let client = try RawEventStream(port: server.port, path: "/v1/subscribe?from=0", token: server.tokens.reader)
+            _ = try await client.read(timeout: .seconds(10)) { $0.contains { $0.comment == "subscribed" } }
+            try await Self.appendMany(to: server.store)
+            // Takes nothing for many graces (more than enough on a loaded machine), then looks.
+            try await Task.sleep(for: .seconds(6))
+            let messages = try await client.read(timeout: .seconds(60))
+            #expect(client.closed, "the connection of a client that took nothing was not cut")
+            #expect(messages.compactMap(\.id).count < Self.eventCount)
+            // The server still serves others.
+            let follower = try await EventStreamReader.read(server.base + "/v1/subscribe?from=\(Self.eventCount - 1)", token: server.tokens.reader) {
+                $0.events.count >= 1
+            }
+            #expect(follower.messages.events.first?.id == "\(Self.eventCount - 1)")
+        }
+    }
+
+    @Test("an idle subscription over a plain socket gets heartbeats, then resumes after Last-Event-ID")
+    func heartbeatsAndResume() async throws {
+        var configuration = LedgerServerConfiguration.testing
+        configuration.heartbeatInterval = .milliseconds(50)
+        try await LiveServer.with(configuration: configuration) { server in
+            let idle = try RawEventStream(port: server.port, path: "/v1/subscribe", token: server.tokens.reader)
+            let beats = try await idle.read(timeout: .seconds(10)) { $0.filter { $0.comment == "heartbeat" }.count >= 2 }
+            #expect(beats.filter { $0.comment == "heartbeat" }.count >= 2)
+            #expect(beats.compactMap(\.id).isEmpty)
+            for i in 0..<4 { try await server.append("relief-\(i)", #"[{"type":"assistance.A","data":{"i":\#(i)}}]"#) }
+            let live = try await idle.read(timeout: .seconds(10)) { $0.compactMap(\.id).count >= 4 }
+            #expect(live.compactMap(\.id) == ["0", "1", "2", "3"])
+            let resumed = try await EventStreamReader.read(server.base + "/v1/subscribe", token: server.tokens.reader,
+                                                           headers: [("Last-Event-ID", "1")]) { $0.events.count >= 2 }
+            #expect(resumed.messages.events.map(\.id) == ["2", "3"])
+        }
+    }
+}
