@@ -31,6 +31,7 @@ public struct LogRoutes: RouteProvider {
         routes.get("/v1/log/proof/consistency", access: Self.access) { request, _ in
             let from = try Self.number("from", in: request, required: true)!
             let to = try Self.number("to", in: request, required: false)
+            try Self.checkSizes(from: from, to: to, proofs: proofs)
             let proof = try Self.answer { try proofs.consistencyProof(from: from, to: to) }
             return .json(Array(try JSONEncoder.sortedKeys.encode(proof)))
         }
@@ -52,6 +53,21 @@ public struct LogRoutes: RouteProvider {
             throw Problem.invalidParameter(name, "The query parameter \(name) must be a non-negative integer, not \(text.prefix(40)).")
         }
         return value
+    }
+
+    /// A proof between sizes the log has but in the wrong order, or from the empty tree (which
+    /// RFC 9162 does not define), is a bad request; a size the log does not have yet is 404.
+    private static func checkSizes(from: UInt64, to: UInt64?, proofs: LogProofs) throws {
+        guard from >= 1 else {
+            throw Problem.invalidParameter("from", "A consistency proof starts from a tree of at least one event: from must be at least 1.")
+        }
+        let treeSize = try answer { try proofs.treeSize() }
+        let to = try to ?? answer { try proofs.checkpointSize() }
+        let beyond = max(from, to)
+        if beyond > treeSize { throw Problem(.logNotFound, detail: TransparencyLogError.sizeBeyondTree(size: beyond, treeSize: treeSize).description) }
+        guard from <= to else {
+            throw Problem.invalidParameter("from", "The query parameter from (\(from)) must not be larger than to (\(to)).")
+        }
     }
 
     /// Maps the log's errors to problems a client can act on.

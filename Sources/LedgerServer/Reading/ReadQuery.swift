@@ -2,9 +2,11 @@ import EventLog
 import Hummingbird
 import HummingbirdCore
 
-/// The query of a read: `from`, `direction`, `limit`, and for the whole log `category` and `type`.
+/// The query of a read: `from`, `direction`, `limit`, `raw`, and for the whole log `category` and `type`.
 struct ReadQuery {
     var from: UInt64?
+    /// `raw=true`: each event also carries its record bytes and leaf hash.
+    var raw = false
     var direction = ReadDirection.forwards
     var limit: Int
     var filter = EventFilter.all
@@ -26,6 +28,7 @@ struct ReadQuery {
             }
             limit = value
         }
+        raw = try RawEvents.requested(uri)
         if allowsFilter {
             filter = try Self.eventFilter(query)
         }

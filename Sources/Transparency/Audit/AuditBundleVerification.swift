@@ -86,20 +86,29 @@ public struct AuditBundleVerification {
     /// Proves that the bundle's checkpoint extends `older` (a signed note the auditor kept),
     /// with a consistency proof (base64 hashes) fetched from anywhere: it is checked, not trusted.
     public func checkConsistency(olderNote: String, proof: [String]) throws {
-        let older: SignedCheckpoint
-        do { older = try SignedCheckpoint(opening: olderNote, verifiers: [verifier]) } catch {
-            throw AuditError.failed("the earlier checkpoint is not signed by \(verifier.verifierKey): \(error)")
-        }
+        let older = try earlierCheckpoint(olderNote)
         let newer = try checkpoint().checkpoint
         guard older.checkpoint.origin == newer.origin else { throw AuditError.failed("the earlier checkpoint is of another log (\(older.checkpoint.origin))") }
         guard older.checkpoint.size <= newer.size else {
             throw AuditError.failed("the earlier checkpoint (size \(older.checkpoint.size)) is larger than the bundle's (\(newer.size))")
+        }
+        guard older.checkpoint.size > 0 else {
+            // Every tree extends the empty one; only the empty tree's root can be wrong.
+            guard older.checkpoint.root == emptyTreeHash else { throw AuditError.failed("the earlier checkpoint of size 0 has a root other than the empty tree's") }
+            return
         }
         do {
             try verifyConsistency(size1: older.checkpoint.size, size2: newer.size, proof: proof.map { try Hash(base64: $0) },
                                   root1: older.checkpoint.root, root2: newer.root)
         } catch {
             throw AuditError.failed("the log did not only grow between size \(older.checkpoint.size) and \(newer.size): \(error)")
+        }
+    }
+
+    /// Opens a checkpoint the auditor kept from earlier with the log's key.
+    public func earlierCheckpoint(_ note: String) throws -> SignedCheckpoint {
+        do { return try SignedCheckpoint(opening: note, verifiers: [verifier]) } catch {
+            throw AuditError.failed("the earlier checkpoint is not signed by \(verifier.verifierKey): \(error)")
         }
     }
 

@@ -17,7 +17,7 @@ struct LMDBHashStore<T: Transaction>: HashStore {
         guard let bytes = try txn.get(Self.key(level: level, index: index), in: db) else {
             throw TreeError.missingHash(level: level, index: index)
         }
-        return try Hash(bytes: Array(bytes))
+        return try Hash(stored: bytes)
     }
 
     func hashes(level: Int, indices: Range<UInt64>) throws -> [Hash] {
@@ -30,7 +30,7 @@ struct LMDBHashStore<T: Transaction>: HashStore {
             guard let e = entry, e.key.elementsEqual(Self.key(level: level, index: index)) else {
                 throw TreeError.missingHash(level: level, index: index)
             }
-            result.append(try Hash(bytes: Array(e.value)))
+            result.append(try Hash(stored: e.value))
             entry = try cursor.next()
         }
         return result

@@ -40,6 +40,14 @@ public struct LogProofs: Sendable {
         try environment.read { txn in try LMDBHashStore(txn: txn, db: dbs.hashes).hash(level: 0, index: position) }
     }
 
+    /// The leaf hashes of the events at `positions`, read in one snapshot of the tree.
+    public func leafHashes(at positions: [UInt64]) throws -> [Hash] {
+        try environment.read { txn in
+            let store = LMDBHashStore(txn: txn, db: dbs.hashes)
+            return try positions.map { try store.hash(level: 0, index: $0) }
+        }
+    }
+
     /// Proves the event at `position` is in the tree of `size` leaves (default: the latest checkpoint's).
     public func inclusionProof(position: UInt64, size: UInt64? = nil) throws -> InclusionProof {
         let size = try size ?? checkpointSize()

@@ -18,6 +18,12 @@ public struct Hash: Sendable, Hashable {
         }
     }
 
+    /// 32 bytes read in place from storage, without an intermediate array.
+    init(stored buffer: UnsafeRawBufferPointer) throws(HashError) {
+        guard buffer.count == Self.byteCount else { throw .wrongLength(buffer.count) }
+        words = buffer.loadUnaligned(as: (UInt64, UInt64, UInt64, UInt64).self)
+    }
+
     init(digest: SHA256Digest) {
         words = digest.withUnsafeBytes { $0.loadUnaligned(as: (UInt64, UInt64, UInt64, UInt64).self) }
     }
