@@ -31,12 +31,17 @@ let package = Package(
         .target(name: "JSON"),
         .target(name: "JSONSchema", dependencies: ["JSON"]),
         .target(name: "Catalog", dependencies: ["EventLog", "JSON", "JSONSchema"]),
+        .target(name: "Projections", dependencies: ["EventLog", "LMDB", "Catalog", "JSON"]),
+        // The bureau's domains: rules and read models. Knows nothing of LMDB or HTTP.
+        .target(name: "CivilAffairs", dependencies: ["JSON", "EventLog", "Projections", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "LedgerServer",
             dependencies: [
                 "EventLog",
                 "Transparency",
                 "Catalog",
+                "Projections",
+                "CivilAffairs",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -52,6 +57,8 @@ let package = Package(
                 "Transparency",
                 "LedgerServer",
                 "Catalog",
+                "Projections",
+                "CivilAffairs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +67,8 @@ let package = Package(
             dependencies: [
                 "EventLog",
                 "Transparency",
+                "Projections",
+                "Catalog",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -69,12 +78,20 @@ let package = Package(
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "TransparencyTests", dependencies: ["Transparency", "EventLog", "LMDB"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "JSON"]),
+        .testTarget(name: "CivilAffairsTests", dependencies: ["CivilAffairs", "JSON", "EventLog", "Projections"]),
+        .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "EventLog", "LMDB", "Catalog", "JSON"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "EventLog", "JSON", "JSONSchema"]),
         .testTarget(
             name: "LedgerServerTests",
             dependencies: [
                 "LedgerServer",
                 "EventLog",
+                "Projections",
+                "JSON",
+                "Catalog",
+                "CivilAffairs",
+                "Transparency",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]

@@ -23,6 +23,8 @@ public struct LedgerServer: Sendable {
     public var appendPolicy: any AppendPolicy = AdmitEveryAppend()
     /// `Schemas/openapi.yaml`, served at `/v1/openapi.yaml`.
     public var openAPIDocument: [UInt8]?
+    /// Read models following the log: adds their routes, runs them beside the server, lists them in `/ready`.
+    public var projections: ProjectionService?
 
     public init(store: any LedgerStore, verifier: TokenVerifier, configuration: LedgerServerConfiguration = .init(),
                 metrics: LedgerMetrics = LedgerMetrics(), logger: Logger = Logger(label: "civic-ledger")) {
@@ -47,7 +49,8 @@ public struct LedgerServer: Sendable {
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: Authentication(verifier: verifier))
         let routes = LedgerRoutes(router: router, server: self)
-        for provider in Self.coreRoutes + routeProviders { provider.register(on: routes) }
+        let projectionRoutes: [any RouteProvider] = projections.map { [ProjectionRoutes(service: $0)] } ?? []
+        for provider in Self.coreRoutes + projectionRoutes + routeProviders { provider.register(on: routes) }
         return (router, routes.routes)
     }
 
@@ -60,13 +63,13 @@ public struct LedgerServer: Sendable {
             logger: logger)
     }
 
-    /// The ledger and the HTTP server as one service group: on SIGTERM or SIGINT (or
-    /// `triggerGracefulShutdown()`) the server stops taking requests and answers those in
-    /// flight; then the store finishes its queued appends and closes.
+    /// The ledger, the projections and the HTTP server as one service group: on SIGTERM or SIGINT
+    /// (or `triggerGracefulShutdown()`) the server stops taking requests and answers those in
+    /// flight; then the projections stop; then the store finishes its queued appends and closes.
     public func serviceGroup(signals: [UnixSignal] = [.sigterm, .sigint],
                              onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> ServiceGroup {
         ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [lifecycle, application(onListening: onListening)],
+            services: [lifecycle] + (projections.map { [$0] } ?? []) + [application(onListening: onListening)],
             gracefulShutdownSignals: signals,
             logger: logger))
     }

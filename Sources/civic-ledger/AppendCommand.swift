@@ -1,4 +1,5 @@
 import ArgumentParser
+import CivilAffairs
 import Catalog
 import EventLog
 import Foundation
@@ -10,6 +11,7 @@ struct AppendCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var catalogOptions: CatalogOptions
+    @OptionGroup var bureauOptions: BureauOptions
 
     @Option(help: "The stream, <category>-<id>.")
     var stream: String
@@ -39,7 +41,14 @@ struct AppendCommand: AsyncParsableCommand {
             }
             let store = try global.open(writing: true, durability: durability, command: "append")
             defer { store.close() }
-            let result = try await CatalogEnforcedStore(store, catalog: catalog).append(events, to: name, expecting: expected)
+            // The catalog first (payloads well-formed), then the bureau's rules (which read the streams).
+            let ruled = RuleEnforcedStore(store, rules: try bureauOptions.rules(directory: global.directory, json: global.json))
+            let result: AppendResult
+            do {
+                result = try await CatalogEnforcedStore(ruled, catalog: catalog).append(events, to: name, expecting: expected)
+            } catch let refusal as RuleRefusal {
+                throw CommandFailure(refusal: refusal, json: global.json)
+            }
             let output = Output()
             output.line(result.json())
         }

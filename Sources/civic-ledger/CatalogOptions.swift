@@ -49,15 +49,17 @@ extension ImportCommand {
     /// Checks an import batch against the catalog (on several cores); `eventLines` holds each
     /// event's line. Returns the requests to submit, or fails naming every bad line.
     func admit(_ requests: [[StreamAppend]], eventLines: [Int], catalog: EventCatalog) async throws -> [[StreamAppend]] {
-        let events = requests.flatMap { $0[0].events }
+        let events = requests.flatMap { $0.flatMap(\.events) }
         switch await catalog.admit(events) {
         case .success(let admitted):
             var rest = admitted[...]
             return requests.map { request in
-                var checked = request
-                checked[0].events = Array(rest.prefix(request[0].events.count))
-                rest = rest.dropFirst(request[0].events.count)
-                return checked
+                request.map { append in
+                    var checked = append
+                    checked.events = Array(rest.prefix(append.events.count))
+                    rest = rest.dropFirst(append.events.count)
+                    return checked
+                }
             }
         case .failure(let refusal):
             let first = eventLines.first ?? 0

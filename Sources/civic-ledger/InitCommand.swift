@@ -1,4 +1,5 @@
 import ArgumentParser
+import CivilAffairs
 import EventLog
 import Foundation
 import Transparency
@@ -6,7 +7,7 @@ import Transparency
 struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create an empty ledger in the data directory, with the log's signing key.")
+        abstract: "Create an empty ledger in the data directory, with the log's signing key and the persons' pseudonym key.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -24,6 +25,9 @@ struct InitCommand: AsyncParsableCommand {
             let signer = FileManager.default.fileExists(atPath: keyPath)
                 ? try LogSigningKey.load(from: keyPath)
                 : try LogSigningKey.create(at: keyPath, origin: origin)
+            // Persons are keyed by a keyed hash of their ID number; the key lives beside the signing key.
+            let pseudonymPath = PseudonymKey.path(in: global.directory)
+            if !FileManager.default.fileExists(atPath: pseudonymPath) { try PseudonymKey.create(at: pseudonymPath) }
             let store = try LMDBEventStore.initialize(configuration, observers: [try MerkleLog(signer: signer)])
             store.close()
             print("Initialised an empty ledger in \(global.directory).")

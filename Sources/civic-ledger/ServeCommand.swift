@@ -1,9 +1,11 @@
 import ArgumentParser
 import Catalog
+import CivilAffairs
 import EventLog
 import Foundation
 import LedgerServer
 import Logging
+import Projections
 import Transparency
 
 struct ServeCommand: AsyncParsableCommand {
@@ -23,6 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var catalogOptions: CatalogOptions
+    @OptionGroup var bureauOptions: BureauOptions
 
     @Option(help: "The address to bind (default 127.0.0.1).")
     var host: String?
@@ -44,6 +47,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("max-queued-requests"), help: "Append requests waiting for the writer before more are refused with 503.")
     var maxQueuedRequests: Int?
+
+    @Option(name: .customLong("min-position-timeout"), help: "Seconds a query with minPosition waits for its projection before answering 503 (default 5).")
+    var minPositionTimeout: Double?
 
     @Option(name: .customLong("log-level"), help: "trace, debug, info (default: one line per request), notice, warning, error.")
     var logLevel: String?
@@ -76,9 +82,26 @@ struct ServeCommand: AsyncParsableCommand {
             if (try? KeyRing.load(from: KeyRing.path(inDataDirectory: directory)))?.keys.allSatisfy({ $0.revoked != nil }) ?? true {
                 logger.warning("no active keys: every route but /health, /ready and /v1/openapi.yaml answers 401; create one with `civic-ledger keys create`")
             }
-            var server = LedgerServer(store: CatalogLedgerStore(store, catalog: catalog), verifier: verifier, configuration: configuration, metrics: metrics, logger: logger)
+            // Every append passes the catalog (well-formed payloads), then the bureau's rules (which read the streams it touches).
+            let rules = try bureauOptions.rules(directory: directory, json: global.json)
+            if rules.pseudonyms == nil {
+                logger.warning("no pseudonym key in the data directory: marriage registrations are refused; a new ledger gets one from `civic-ledger init`")
+            }
+            var server = LedgerServer(store: CatalogLedgerStore(BureauLedgerStore(store, rules: rules), catalog: catalog),
+                                      verifier: verifier, configuration: configuration, metrics: metrics, logger: logger)
             server.routeProviders.append(CatalogRoutes(catalog: catalog))
             server.routeProviders.append(LogRoutes(proofs: try LogProofs(environment: store.environment)))
+            // The projections follow the log beside the server, reading payloads through the catalog's upcasters.
+            var projectionOptions = ProjectionEngine.Options()
+            if let minPositionTimeout { projectionOptions.minPositionTimeout = .milliseconds(Int(minPositionTimeout * 1000)) }
+            let upcasters = try ServedProjections.upcasters(catalog, json: global.json)
+            let engine = try global.projecting {
+                try ProjectionEngine(directory: directory, log: store, projections: ServedProjections.projections(settings: rules.settings),
+                                     folds: ServedProjections.folds(settings: rules.settings), upcasters: upcasters, options: projectionOptions)
+            }
+            let projections = ProjectionService(engine: engine, logger: logger)
+            server.projections = projections
+            server.routeProviders.append(BureauRoutes(service: projections, rules: rules))
             if let path = OpenAPIDocument.locate(), let document = FileManager.default.contents(atPath: path) {
                 server.openAPIDocument = Array(document)
             } else {

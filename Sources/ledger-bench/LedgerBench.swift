@@ -8,7 +8,8 @@ struct LedgerBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger-bench",
         abstract: "Load generators and measurements for CivicLedger (run by tools/bench and the crash tests).",
-        subcommands: [AppendBench.self, ReplayBench.self, CrashLoad.self, ProofBench.self, VerifyBench.self])
+        subcommands: [AppendBench.self, ReplayBench.self, CrashLoad.self, ProofBench.self, VerifyBench.self,
+                      ProjectionRebuildBench.self, ProjectionLagBench.self, ValidateBench.self])
 }
 
 /// One line on stdout: `<operations> <seconds>`, for tools/bench to turn into rates.

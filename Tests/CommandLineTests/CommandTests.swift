@@ -9,6 +9,11 @@ struct CommandTests {
         let data = temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: data) }
         #expect(try run("civic-ledger", ["init", "--data", data]).status == 0)
+        // Both keys are created readable by their owner only.
+        for key in ["log-signing.key", "pseudonym.key"] {
+            let mode = try FileManager.default.attributesOfItem(atPath: data + "/" + key)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(key)")
+        }
         #expect(try run("civic-ledger", ["init", "--data", data]).status == 4)
         let lines = personLeft(1, metadata: #"{"actor":"clerk-7"}"#) + "\n" + personLeft(2)
         let appended = try run("civic-ledger", ["append", "--data", data, "--stream", "reliefcase-1", "--expected-version", "no-stream"], input: lines)

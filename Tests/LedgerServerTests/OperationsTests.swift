@@ -81,16 +81,18 @@ struct OpenAPIDocumentTests {
     func everyRoute() async throws {
         let text = String(decoding: try PackageRoot.openAPIDocument(), as: UTF8.self)
         #expect(text.hasPrefix("openapi: 3.1."))
-        try await LiveServer.with { server in
+        try await LiveServer.withProjections { server in
             let registered = Set(server.server.router().routes.map { "\($0.method) \($0.path)" })
-            #expect(operations(text) == registered)
+            // The catalog's, the log's and the bureau's routes are checked on servers that have them
+            // (LogRouteTests, BureauRecordsTests).
+            #expect(operations(text).filter { !$0.contains(" /v1/log/") && !$0.contains(" /v1/schemas") && !$0.contains(" /v1/q/") } == registered)
         }
     }
 
     @Test("lists every problem type the server reports")
     func everyProblemType() throws {
         let text = String(decoding: try PackageRoot.openAPIDocument(), as: UTF8.self)
-        for type in ProblemType.all {
+        for type in ProblemType.all + ProblemType.catalogKinds + ProblemType.bureauKinds {
             #expect(text.contains(#"{type: "\#(type.uri)", status: \#(type.status), "#), "\(type.slug) is not listed")
         }
     }

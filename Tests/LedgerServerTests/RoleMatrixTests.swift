@@ -41,16 +41,22 @@ struct RoleMatrixTests {
             "GET /ready": Sample(path: "/ready", body: nil),
             "GET /metrics": Sample(path: "/metrics", body: nil),
             "GET /v1/openapi.yaml": Sample(path: "/v1/openapi.yaml", body: nil),
+            "GET /v1/projections": Sample(path: "/v1/projections", body: nil),
+            "GET /v1/projections/{name}": Sample(path: "/v1/projections/streams", body: nil),
+            "POST /v1/projections/{name}/rebuild": Sample(path: "/v1/projections/streams/rebuild", body: nil),
+            "GET /v1/projections/{name}/state": Sample(path: "/v1/projections/streams/state?prefix=stream/", body: nil),
+            "GET /v1/projections/{name}/state/{key}": Sample(path: "/v1/projections/streams/state/stream%2Fseed-1?minPosition=0", body: nil),
+            "GET /v1/entities/{entity}/{key}": Sample(path: "/v1/entities/stream/seed-1", body: nil),
         ]
     }
 
     @Test("every route × every role, no token and a bad token: 401, 403 or 2xx as the route's access says")
     func matrix() async throws {
-        try await LiveServer.with { server in
+        try await LiveServer.withProjections { server in
             let seeded = try await server.append("seed-1", #"[{"type":"assistance.A","data":{}}]"#)
             let eventId = try #require((seeded.json["events"] as? [[String: Any]])?.first?["id"] as? String)
             let routes = server.server.router().routes
-            #expect(routes.count >= 13)
+            #expect(routes.count >= 19)
             let callers: [Caller] = Role.allCases.map { .role($0) } + [.noToken, .badToken]
             var checked = 0
             for route in routes {

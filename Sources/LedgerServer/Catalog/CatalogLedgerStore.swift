@@ -11,8 +11,9 @@ import Foundation
 ///
 /// This wraps the store rather than using `AppendPolicy` because admission changes the events
 /// (the recorded `schemaVersion`), which a policy's `check` cannot do.
-public struct CatalogLedgerStore<Base: LedgerStore>: LedgerStore {
+public struct CatalogLedgerStore<Base: LedgerStore>: LedgerStore, EventStoreWrapper {
     public let enforced: CatalogEnforcedStore<Base>
+    public var base: CatalogEnforcedStore<Base> { enforced }
 
     public init(_ base: Base, catalog: EventCatalog) {
         enforced = CatalogEnforcedStore(base, catalog: catalog)
@@ -23,20 +24,6 @@ public struct CatalogLedgerStore<Base: LedgerStore>: LedgerStore {
     public func append(_ appends: [StreamAppend]) async throws -> AppendResult {
         do { return try await enforced.append(appends) } catch let refusal as CatalogRefusal { throw Problem(refusal, appends: appends) }
     }
-
-    public func readStream(_ stream: StreamName, from version: UInt64?, direction: ReadDirection, limit: Int) async throws -> EventPage {
-        try await enforced.readStream(stream, from: version, direction: direction, limit: limit)
-    }
-
-    public func readAll(from position: UInt64?, direction: ReadDirection, limit: Int, filter: EventFilter) async throws -> EventPage {
-        try await enforced.readAll(from: position, direction: direction, limit: limit, filter: filter)
-    }
-
-    public func event(at position: UInt64) async throws -> RecordedEvent? { try await enforced.event(at: position) }
-    public func event(id: UUID) async throws -> RecordedEvent? { try await enforced.event(id: id) }
-    public func size() async throws -> UInt64 { try await enforced.size() }
-    public func version(of stream: StreamName) async throws -> UInt64? { try await enforced.version(of: stream) }
-    public func waitForGrowth(beyond size: UInt64) async { await enforced.waitForGrowth(beyond: size) }
 
     public var isWritable: Bool { enforced.base.isWritable }
     public var queueDepth: Int { enforced.base.queueDepth }

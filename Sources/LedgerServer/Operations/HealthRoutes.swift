@@ -1,6 +1,7 @@
 import Hummingbird
 
-/// `GET /health` (the process answers) and `GET /ready` (the storage is open and takes appends).
+/// `GET /health` (the process answers) and `GET /ready` (the storage is open and takes appends;
+/// with projections, their phases and whether one failed: `"degraded"`, still 200).
 struct HealthRoutes: RouteProvider {
     func register(on routes: LedgerRoutes) {
         let server = routes.server
@@ -12,7 +13,8 @@ struct HealthRoutes: RouteProvider {
                 throw Problem(.unavailable, detail: "The ledger is not open for appends (read-only or shutting down).",
                               headers: [.retryAfter: String(Problem.retryAfterSeconds)])
             }
-            return .json(Array(#"{"status":"ready","queueDepth":\#(server.store.queueDepth)}"#.utf8))
+            let projections = await server.projections?.readinessMembers() ?? []
+            return .json(Array(#"{"status":"ready","queueDepth":\#(server.store.queueDepth)"#.utf8) + projections + [UInt8(ascii: "}")])
         }
     }
 }

@@ -1,0 +1,120 @@
+import EventLog
+import Foundation
+
+/// Events read from the log for one chunk: `through` is the last position read or passed
+/// over (nil: nothing new).
+struct LogChunk: Sendable {
+    let events: [RecordedEvent]
+    let through: UInt64?
+    let reachedEnd: Bool
+}
+
+/// How a generation's run ended.
+enum RunEnd: Sendable {
+    case cancelled, retired, reachedUntil
+    case failed(ProjectionFailure)
+}
+
+extension ProjectionEngine {
+    /// Catches every projection up and follows the log until the task is cancelled (graceful stop:
+    /// finishes the current transaction). Starts a blue-green rebuild for any projection whose
+    /// version in code differs from its stored generation's. Call it once per engine.
+    public func run() async throws {
+        guard writer != nil else { throw ProjectionError.storage("the projections were opened read-only") }
+        guard isRunning.withLock({ running in defer { running = true }; return !running }) else {
+            throw ProjectionError.storage("the projection engine is already running")
+        }
+        defer { isRunning.withLock { $0 = false } }
+        let initial = try await onWriter { try self.generationsToRun() }
+        await withTaskGroup(of: Void.self) { group in
+            for start in initial {
+                group.addTask { await self.drive(start) }
+            }
+            for await start in starts {
+                group.addTask { await self.drive(start) }
+            }
+            group.cancelAll()
+        }
+    }
+
+    /// Runs one generation until it fails, is retired or the task is cancelled; storage errors
+    /// are retried after a pause.
+    func drive(_ start: GenerationStart) async {
+        guard let projection = projections[start.projection] else { return }
+        while !Task.isCancelled {
+            do {
+                _ = try await follow(projection, generation: start.generation, until: nil) { _, _ in }
+                return
+            } catch {
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+
+    /// Feeds a generation the log from its checkpoint: in chunks while catching up (reading the
+    /// next chunk while the writer applies this one), then each append as it comes. With
+    /// `until`, stops after that position; with `untilLive`, once the generation is the live one.
+    func follow(_ projection: any Projection, generation: Int, until: UInt64?, untilLive: Bool = false,
+                progress: @Sendable (_ position: UInt64, _ figures: RunnerFigures) -> Void) async throws -> RunEnd {
+        let name = projection.name
+        let runner = GenerationRecord.databaseName(name, generation)
+        // One runner per generation; a failed one stays listed (so `waitUntil` knows) until tried again.
+        let claimed = runners.withLock { runners -> Bool in
+            guard runners[runner].map({ $0.phase == .failed }) ?? true else { return false }
+            runners[runner] = RunnerFigures()
+            return true
+        }
+        guard claimed else { return .cancelled }
+        defer { runners.withLock { if $0[runner]?.phase != .failed { $0[runner] = nil } } }
+        guard let record = try await onWriter({ try self.resume(name, generation: generation) }) else { return .retired }
+        var next = record.nextPosition
+        if let until, next > until { return .reachedUntil }
+        let filter = EventFilter(typePrefix: projection.eventTypes.count == 1 ? projection.eventTypes[0] : nil)
+        var chunk = try await read(from: next, filter: filter, until: until)
+        while !Task.isCancelled {
+            guard let through = chunk.through else {
+                if until == nil { runners.withLock { $0[runner]?.phase = .live } }
+                await log.waitForGrowth(beyond: next)
+                if Task.isCancelled { break }
+                chunk = try await read(from: next, filter: filter, until: until)
+                continue
+            }
+            let done = until.map { through >= $0 } ?? false
+            async let following = done ? LogChunk(events: [], through: nil, reachedEnd: true)
+                : read(from: through + 1, filter: filter, until: until)
+            let events = chunk.events, reachedEnd = chunk.reachedEnd
+            let outcome = try await onWriter {
+                try self.applyChunk(projection, generation: generation, events: events, through: through, reachedEnd: reachedEnd)
+            }
+            switch outcome {
+            case .retired:
+                return .retired
+            case .failed(let failure):
+                runners.withLock { $0[runner]?.phase = .failed }
+                return .failed(failure)
+            case .committed(let live, _):
+                let figures = runners.withLock { figures -> RunnerFigures? in
+                    figures[runner]?.committed(Int(through - next + 1))
+                    if reachedEnd && until == nil { figures[runner]?.phase = .live }
+                    return figures[runner]
+                }
+                if live { watch.announce(name, position: through) }
+                if let figures { progress(through, figures) }
+                if live && untilLive { return .reachedUntil }
+            }
+            next = through + 1
+            if done { return .reachedUntil }
+            chunk = try await following
+        }
+        return .cancelled
+    }
+
+    /// One chunk of the log from `position`, cut at `until`.
+    private func read(from position: UInt64, filter: EventFilter, until: UInt64?) async throws -> LogChunk {
+        let page = try await log.readAll(from: position, direction: .forwards, limit: options.chunkSize, filter: filter)
+        guard let after = page.next, after > position else { return LogChunk(events: [], through: nil, reachedEnd: true) }
+        guard let until, after - 1 > until else { return LogChunk(events: page.events, through: after - 1, reachedEnd: page.reachedEnd) }
+        if position > until { return LogChunk(events: [], through: nil, reachedEnd: true) }
+        return LogChunk(events: page.events.filter { $0.position <= until }, through: until, reachedEnd: false)
+    }
+}

@@ -1,0 +1,73 @@
+import EventLog
+import Foundation
+
+extension ProjectionEngine {
+    /// The status of every projection, in the order they were given; one the registry does not
+    /// hold yet (added in code, never started) is left out.
+    public func statuses() async throws -> [ProjectionStatus] {
+        let head = try await log.head()
+        return try names.compactMap { name in
+            do {
+                return try status(of: name, head: head)
+            } catch ProjectionError.unknownProjection {
+                return nil
+            }
+        }
+    }
+
+    /// The status of one projection.
+    public func status(of name: String) async throws -> ProjectionStatus {
+        _ = try projection(name)
+        return try status(of: name, head: try await log.head())
+    }
+
+    private func status(of name: String, head: UInt64?) throws -> ProjectionStatus {
+        let (record, live, building, snapshots) = try Self.storage {
+            try store.read { txn in
+                guard let record = try store.record(ProjectionRecord.self, at: RegistryKey.projection(name), in: txn),
+                      let live = try store.record(GenerationRecord.self, at: RegistryKey.generation(name, record.active), in: txn)
+                else { throw ProjectionError.unknownProjection(name) }
+                let building = try record.building.flatMap { try store.record(GenerationRecord.self, at: RegistryKey.generation(name, $0), in: txn) }
+                let snapshots = try store.keys(prefix: RegistryKey.snapshotPrefix, in: txn).compactMap { key -> String? in
+                    guard let snapshot = try store.record(SnapshotRecord.self, at: key, in: txn),
+                          snapshot.projection == name, snapshot.complete else { return nil }
+                    return String(key.dropFirst(RegistryKey.snapshotPrefix.count))
+                }
+                return (record, live, building, snapshots)
+            }
+        }
+        let figures = runners.withLock { $0 }
+        let liveFigures = figures[live.databaseName]
+        let lag = Self.lag(from: live.position, to: head)
+        let phase: ProjectionPhase
+        if live.failure != nil {
+            phase = .failed
+        } else if let liveFigures {
+            phase = liveFigures.phase
+        } else if writer == nil {
+            // Read beside the server that runs it: all that can be seen is whether it is behind.
+            phase = lag == 0 ? .live : .catchingUp
+        } else if record.building != nil, let projection = projections[name], projection.version != live.version {
+            phase = .catchingUp
+        } else {
+            phase = .stopped
+        }
+        let rebuild = building.map { generation in
+            let buildFigures = figures[generation.databaseName]
+            return RebuildProgress(generation: generation.generation, position: generation.position,
+                                   eventsPerSecond: buildFigures?.eventsPerSecond() ?? 0,
+                                   etaSeconds: buildFigures?.eta(lag: Self.lag(from: generation.position, to: head)))
+        }
+        return ProjectionStatus(name: name, version: live.version, generation: live.generation, position: live.position,
+                                head: head, lag: lag, phase: phase, eventsPerSecond: liveFigures?.eventsPerSecond() ?? 0,
+                                etaSeconds: phase == .catchingUp ? liveFigures?.eta(lag: lag) : nil, failure: live.failure,
+                                rebuild: rebuild, snapshots: snapshots)
+    }
+
+    /// Events from just after `position` to `head`, inclusive.
+    static func lag(from position: UInt64?, to head: UInt64?) -> UInt64 {
+        guard let head else { return 0 }
+        guard let position else { return head + 1 }
+        return head > position ? head - position : 0
+    }
+}
