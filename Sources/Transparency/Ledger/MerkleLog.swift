@@ -15,6 +15,9 @@ public final class MerkleLog: BatchObserver, @unchecked Sendable {
     /// The frontier after the last batch this object saw; rebuilt from the store when the
     /// batch it follows was aborted (its size then differs from the next batch's start).
     private let frontier = Mutex<CompactRange?>(nil)
+    /// The checkpoint this object signed last, with its exact note text: when the store's latest
+    /// note is still that text, its signature need not be checked again in every batch.
+    private let lastSigned = Mutex<SignedCheckpoint?>(nil)
 
     public init(signer: NoteSigner) throws {
         self.signer = try CheckpointSigner(origin: signer.name, signer: signer)
@@ -47,10 +50,16 @@ public final class MerkleLog: BatchObserver, @unchecked Sendable {
             precondition(position == range.size, "records reach the tree in position order")
             try store.store(range.append(leafHash(record)))
         }
-        let previous = try CheckpointStore(txn: txn, db: dbs.checkpoints).latest(verifier: signer.signer.verifier)
+        let checkpoints = CheckpointStore(txn: txn, db: dbs.checkpoints)
+        // A stored note that is not byte for byte the one signed here (another process, a
+        // replaced file) is opened and its signature checked, as at the first batch.
+        let remembered = lastSigned.withLock { $0 }
+        let previous = try remembered.flatMap { known in try checkpoints.latestText() == known.signedText ? known : nil }
+            ?? checkpoints.latest(verifier: signer.signer.verifier)
         let signed = try signer.sign(StoredTree(size: range.size, store: store), after: previous?.checkpoint)
         try txn.put(Array(signed.signedText.utf8), for: CheckpointStore<WriteTransaction>.key(range.size), in: dbs.checkpoints)
         frontier.withLock { $0 = range }
+        lastSigned.withLock { $0 = signed }
     }
 
     private func dbs() throws -> TreeDatabases {
