@@ -14,8 +14,17 @@ final class WriterLock: Sendable {
         let path = directory + "/writer.lock"
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .storage("cannot open \(path): \(String(cString: strerror(errno)))") }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+        // A holder that already let go empties the file; its lock can outlive it for a moment when
+        // a child process forked meanwhile still holds a copy of the descriptor until its exec
+        // closes it. Such a lock is waited for (up to 2 s); a named holder is refused at once.
+        var attempts = 0
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let current = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+            attempts += 1
+            if let current, current.isEmpty, attempts < 200 {
+                usleep(10_000)
+                continue
+            }
             close(fd)
             throw .dataDirectoryBusy(path: directory, holder: current.flatMap { $0.isEmpty ? nil : $0 } ?? "unknown process")
         }

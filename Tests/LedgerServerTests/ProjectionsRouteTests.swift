@@ -86,7 +86,8 @@ struct ProjectionsRouteTests {
 
     @Test("status lists every projection; an unknown one is 404; an operator's rebuild is 202, a second one meanwhile 409")
     func statusAndRebuild() async throws {
-        try await LiveServer.withProjections([StreamSummaryProjection(), FragileProjection()]) { server in
+        let gate = GatedProjection.Gate()
+        try await LiveServer.withProjections([StreamSummaryProjection(), FragileProjection(), GatedProjection(gate: gate)]) { server in
             // Enough history that a rebuild takes a while.
             var last = 0
             let batch = "[" + (0..<1000).map { _ in #"{"type":"assistance.A","data":{}}"# }.joined(separator: ",") + "]"
@@ -95,7 +96,7 @@ struct ProjectionsRouteTests {
             let list = try await server.get("/v1/projections", as: .operator)
             #expect(list.status == 200)
             let names = (list.json["projections"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
-            #expect(Set(names ?? []) == ["streams", "fragile"])
+            #expect(Set(names ?? []) == ["streams", "fragile", "gated"])
             let status = try await server.get("/v1/projections/streams", as: .reader)
             #expect(status.json["phase"] as? String == "live")
             #expect(status.json["position"] as? Int == last)
@@ -109,7 +110,14 @@ struct ProjectionsRouteTests {
             #expect(rebuild.status == 202, "\(rebuild.text)")
             let generation = try #require(rebuild.json["generation"] as? Int)
             #expect(generation > before)
-            let again = try await server.send(.POST, "/v1/projections/streams/rebuild", token: server.tokens.operator)
+            // A second rebuild while one runs is 409: shown on a projection whose rebuild cannot
+            // finish until the test lets it (a fast machine may finish the streams rebuild at once).
+            try await server.waitForProjection("gated", seconds: 120) { $0.position == UInt64(last) }
+            gate.isOpen = false
+            let held = try await server.send(.POST, "/v1/projections/gated/rebuild", token: server.tokens.operator)
+            #expect(held.status == 202, "\(held.text)")
+            let again = try await server.send(.POST, "/v1/projections/gated/rebuild", token: server.tokens.operator)
+            gate.isOpen = true
             #expect(again.status == 409)
             #expect(again.problemType == "rebuild-in-progress")
             // The old generation keeps answering while the new one is built.
@@ -169,7 +177,8 @@ struct ProjectionsRouteTests {
 
     @Test("a projection that fails stops at the event, shows it in status and /ready (degraded, still 200); appends and the others go on")
     func failureIsVisible() async throws {
-        try await LiveServer.withProjections([StreamSummaryProjection(), FragileProjection()]) { server in
+        let gate = GatedProjection.Gate()
+        try await LiveServer.withProjections([StreamSummaryProjection(), FragileProjection(), GatedProjection(gate: gate)]) { server in
             try await server.append("relief-1", #"[{"type":"assistance.A","data":{}}]"#)
             let broken = try position(of: try await server.append("relief-2", #"[{"type":"assistance.Broken","data":{}}]"#))
             let failed = try await server.waitForProjection("fragile") { $0.phase == .failed }
