@@ -23,12 +23,24 @@ public enum Timestamp {
     }
 
     /// Parses RFC 3339 (`2026-03-01T08:00:00Z`, fractions and offsets allowed) to microseconds.
+    ///
+    /// The fraction is read digit by digit, to the microsecond (the recorded times' precision):
+    /// Foundation's formatter keeps only milliseconds, so `asOf=<an event's own recordedAt>`
+    /// could have left that very event out. Digits past the sixth are dropped (truncated).
     public static func parse(_ text: String) -> Int64? {
+        var whole = text
+        var micros: Int64 = 0
+        if let dot = text.firstIndex(of: ".") {
+            let digits = text[text.index(after: dot)...].prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty else { return nil }
+            for (place, digit) in digits.prefix(6).enumerated() {
+                micros += Int64(digit.wholeNumberValue!) * [100_000, 10_000, 1_000, 100, 10, 1][place]
+            }
+            whole = String(text[..<dot]) + String(text[text.index(dot, offsetBy: digits.count + 1)...])
+        }
         let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return Int64((date.timeIntervalSince1970 * 1_000_000).rounded()) }
         formatter.formatOptions = [.withInternetDateTime]
-        if let date = formatter.date(from: text) { return Int64(date.timeIntervalSince1970) * 1_000_000 }
-        return nil
+        guard let date = formatter.date(from: whole) else { return nil }
+        return Int64(date.timeIntervalSince1970) * 1_000_000 + micros
     }
 }
