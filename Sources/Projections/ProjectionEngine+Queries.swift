@@ -84,10 +84,10 @@ extension ProjectionEngine {
         }
     }
 
-    /// Waits (bounded by options.minPositionTimeout) until `name` has applied `position`;
-    /// throws `.behind` (or `.failed` when it stopped short of it).
-    public func waitUntil(_ name: String, reached position: UInt64) async throws {
-        let deadline = ContinuousClock.now + options.minPositionTimeout
+    /// Waits (bounded by `timeout`, by default options.minPositionTimeout) until `name` has
+    /// applied `position`; throws `.behind` (or `.failed` when it stopped short of it).
+    public func waitUntil(_ name: String, reached position: UInt64, timeout: Duration? = nil) async throws {
+        let deadline = ContinuousClock.now + (timeout ?? options.minPositionTimeout)
         while true {
             let current = try reading(name) { _, generation, _ in generation }
             if let reached = current.position, reached >= position { return }

@@ -7,6 +7,10 @@ extension ProjectionEngine {
     @discardableResult
     public func rebuild(_ name: String) async throws -> Int {
         let projection = try projection(name)
+        // Refused at once when a rebuild already runs: the writer thread may be busy applying a
+        // long chunk (that very rebuild's), and an operator should not wait on it to hear "409".
+        // The writer checks again, so two requests racing here still start one rebuild.
+        try refuseIfRebuilding(name)
         let generation = try await onWriter { try self.startRebuild(of: projection) }
         startsContinuation.yield(GenerationStart(projection: name, generation: generation))
         return generation

@@ -65,6 +65,21 @@ extension ProjectionEngine {
         }
     }
 
+    /// Throws `rebuildInProgress` when `name` has a generation being built that has not failed;
+    /// reads the registry only, off the writer thread.
+    func refuseIfRebuilding(_ name: String) throws {
+        let running = try Self.storage {
+            try store.read { txn -> Bool in
+                guard let record = try store.record(ProjectionRecord.self, at: RegistryKey.projection(name), in: txn),
+                      let building = record.building,
+                      let built = try store.record(GenerationRecord.self, at: RegistryKey.generation(name, building), in: txn)
+                else { return false }
+                return built.failure == nil
+            }
+        }
+        if running { throw ProjectionError.rebuildInProgress(name) }
+    }
+
     /// The generations to drive when `run()` starts: each live generation built by the code's
     /// version, and a generation beside each one that is not (a rebuild, started here if needed).
     /// A live generation of another version keeps answering but is not fed events: its code is gone.

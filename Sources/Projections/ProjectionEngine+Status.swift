@@ -17,7 +17,9 @@ extension ProjectionEngine {
 
     /// The status of one projection.
     public func status(of name: String) async throws -> ProjectionStatus {
-        _ = try projection(name)
+        // Status is kept per projection (its snapshots are listed in it): any other name is unknown
+        // here, where a rebuild would call a snapshot label read-only.
+        guard projections[name] != nil else { throw ProjectionError.unknownProjection(name) }
         return try status(of: name, head: try await log.head())
     }
 

@@ -76,9 +76,6 @@ struct ImportCommand: AsyncParsableCommand {
         }
     }
 
-    /// The streams the rules add to a request to claim a certificate number.
-    static let claimPrefix = "certificate-"
-
     /// Whether `event` repeats the single event of every append of `request` into another stream.
     static func sameEvent(_ event: ProposedEvent, recordedAcross request: [StreamAppend]) -> Bool {
         guard let first = request.first?.events.first else { return false }
@@ -106,7 +103,7 @@ struct ImportCommand: AsyncParsableCommand {
         guard !requests.isEmpty else { return }
         for (i, result) in await store.appendInOrder(requests).enumerated() {
             // Certificate claims the rules added after the file's appends are not lines of the file.
-            let events = requests[i].filter { !$0.stream.rawValue.hasPrefix(Self.claimPrefix) }.reduce(0) { $0 + $1.events.count }
+            let events = requests[i].filter { $0.stream.category != BureauRules.claimCategory }.reduce(0) { $0 + $1.events.count }
             switch result {
             case .success(let r) where r.replayed: counts.skipped += events
             case .success: counts.appended += events

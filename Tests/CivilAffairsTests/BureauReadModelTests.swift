@@ -41,7 +41,7 @@ import Testing
             _ = try await step("assistance.ReliefConfirmed", ["confirmedDate": "2026-03-27", "paymentSchedule": "monthly", "amountFen": 112_000])
             let paid = try await step("assistance.ReliefPaid", ["month": "2026-04", "paidDate": "2026-04-10", "amountFen": 112_000])
 
-            try await engine.settle("relief-cases", reached: paid)
+            try await engine.waitUntil("relief-cases", reached: paid, timeout: .seconds(120))
             let (view, position) = try await engine.value("relief-cases", key: "case/SA-330481001-2026-00001")
             #expect(position == paid)
             #expect(view?["step"] == "confirmed")
@@ -70,7 +70,7 @@ import Testing
             let base: [String: JSONValue] = ["householdId": "HH-330481001001-0001", "town": "330481001"]
             _ = try await store.append([event("assistance.WarningLevelSet", base.merging(["level": "red", "setDate": "2026-06-01", "village": "330481001001"]) { $1 })], to: stream)
             let last = try await store.append([event("assistance.HomeVisitRecorded", base.merging(["visitDate": "2026-06-05", "method": "in-person"]) { $1 })], to: stream).lastPosition
-            try await engine.settle("households", reached: last)
+            try await engine.waitUntil("households", reached: last, timeout: .seconds(120))
             let red = try await engine.page("households", prefix: "colour/red/", after: nil, limit: 10)
             #expect(red.entries.first?.value["nextVisitDue"] == "2026-06-12")
             let due = try await engine.page("households", prefix: "due/", after: nil, limit: 10)
@@ -90,7 +90,7 @@ import Testing
             let receipt = event("marriage.DivorceApplicationReceived", ["applicationId": "DA330481-2026-000001", "office": "330481", "receiptDate": "2026-06-01",
                                                                      "marriageCertificateNumber": "J330481-2026-000001", "partyA": a, "partyB": b, "agreementSubmitted": true])
             last = try await store.append([receipt], to: try StreamName("divorce-DA330481-2026-000001")).lastPosition
-            try await engine.settle("marriage", reached: last)
+            try await engine.waitUntil("marriage", reached: last, timeout: .seconds(120))
             let person = ledger.marital(a).rawValue.dropFirst("marital-".count)
             #expect(try await engine.value("marriage", key: "person/\(person)").value?["status"] == "married")
             #expect(try await engine.value("marriage", key: "registrations/330481/2026-05").value?["marriages"] == 1)

@@ -31,7 +31,7 @@ import Testing
         last = try await ledger.store.append([event("rescue.PersonAdmitted", ["rescueCaseId": "RS-330481-2026-00001", "stationCounty": "330481", "admittedDate": "2026-01-05",
                                                                              "identified": false, "person": [:], "referredBy": "police"])],
                                              to: try StreamName("rescue-RS-330481-2026-00001")).lastPosition
-        try await engine.settle("work-plan", reached: last)
+        try await engine.waitUntil("work-plan", reached: last, timeout: .seconds(120))
         let dashboard = WorkPlanDashboard(settings: settings)
         let scan: (String) async throws -> [ProjectionEntry] = { prefix in try await engine.page("work-plan", prefix: prefix, after: nil, limit: 10_000).entries }
 

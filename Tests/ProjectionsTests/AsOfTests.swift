@@ -25,7 +25,7 @@ import Testing
         let events = try await ledger.store.readStream(try StreamName("case-7"), from: nil, direction: .forwards, limit: 10).events
         let engine = try ProjectionEngine(directory: ledger.directory, log: ledger.store, projections: [StreamSummaryProjection()],
                                           folds: [StreamFold()], upcasters: nil)
-        try await whileRunning(engine) { try await engine.settle("streams", reached: try await ledger.head()) }
+        try await whileRunning(engine) { try await engine.waitUntil("streams", reached: try await ledger.head(), timeout: .seconds(120)) }
 
         let before = try await engine.entity("stream", key: "case-7", asOf: .time(microseconds: events[0].recordedAt - 1))
         #expect(!before.exists && before.position == nil)
@@ -62,7 +62,7 @@ import Testing
         ], to: try StreamName("relief-SA33048110120260001"))
         let engine = try ProjectionEngine(directory: ledger.directory, log: ledger.store, projections: [Payments()],
                                           folds: [], upcasters: try catalogUpcasters())
-        try await whileRunning(engine) { try await engine.settle("payments", reached: 2) }
+        try await whileRunning(engine) { try await engine.waitUntil("payments", reached: 2, timeout: .seconds(120)) }
         #expect(try await engine.value("payments", key: "payment/P-1").value == ["channel": "one-card", "schemaVersion": 2])
         #expect(try await engine.value("payments", key: "payment/P-2").value == ["channel": "bank-transfer", "schemaVersion": 2])
         // Not a type the projection reads; the position still advances past it.
@@ -72,7 +72,7 @@ import Testing
         // Without upcasters the payload is read as stored, with the version its metadata names.
         let side = try ledger.sideDirectory("raw")
         let raw = try ProjectionEngine(directory: side, log: ledger.store, projections: [Payments()], folds: [], upcasters: nil)
-        try await whileRunning(raw) { try await raw.settle("payments", reached: 2) }
+        try await whileRunning(raw) { try await raw.waitUntil("payments", reached: 2, timeout: .seconds(120)) }
         #expect(try await raw.value("payments", key: "payment/P-1").value == ["channel": .null, "schemaVersion": 1])
     }
 }

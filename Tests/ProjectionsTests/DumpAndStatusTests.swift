@@ -24,7 +24,7 @@ import Testing
         let ledger = try TestLedger()
         for stream in ["b-2", "a-10", "B-1", "a-9", "a-1"] { try await ledger.append(1, to: stream) }
         let engine = try ProjectionEngine(directory: ledger.directory, log: ledger.store, projections: [Unordered()], folds: [], upcasters: nil)
-        try await whileRunning(engine) { try await engine.settle("unordered", reached: 4) }
+        try await whileRunning(engine) { try await engine.waitUntil("unordered", reached: 4, timeout: .seconds(120)) }
         let lines = try await dumpText(engine, "unordered").split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.last == "")
         let keys = ["k/B-1", "k/a-1", "k/a-10", "k/a-9", "k/b-2"]
@@ -85,7 +85,7 @@ import Testing
         do {
             let engine = try ProjectionEngine(directory: ledger.directory, log: ledger.store, projections: [StreamSummaryProjection()],
                                               folds: [StreamFold()], upcasters: nil)
-            try await whileRunning(engine) { try await engine.settle("streams", reached: 299) }
+            try await whileRunning(engine) { try await engine.waitUntil("streams", reached: 299, timeout: .seconds(120)) }
             dump = try await dumpText(engine, "streams")
         }
         let reader = try ProjectionEngine.openReadOnly(directory: ledger.directory, projections: [StreamSummaryProjection()],
@@ -93,7 +93,7 @@ import Testing
         #expect(try await dumpText(reader, "streams") == dump)
         let status = try await reader.status(of: "streams")
         #expect(status.position == 299 && status.phase == .live)
-        try await reader.settle("streams", reached: 299)
+        try await reader.waitUntil("streams", reached: 299, timeout: .seconds(120))
         #expect(try await reader.value("streams", key: "stream/case-1").value?["events"] == 75)
         #expect(try await reader.entity("stream", key: "case-1", asOf: .position(10)).state["events"] == 3)
         await #expect(throws: ProjectionError.self) { try await reader.rebuild("streams") }

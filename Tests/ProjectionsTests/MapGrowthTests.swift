@@ -23,7 +23,7 @@ import Testing
         options.chunkSize = 250
         let engine = try ProjectionEngine(directory: ledger.directory, log: ledger.store, projections: [Bulky()], folds: [], upcasters: nil,
                                           options: options)
-        try await whileRunning(engine) { try await engine.settle("bulky", reached: 599) }
+        try await whileRunning(engine) { try await engine.waitUntil("bulky", reached: 599, timeout: .seconds(120)) }
         #expect(engine.store.environment.mapSize > 1 << 20)
         let page = try await engine.page("bulky", prefix: "applied/", after: nil, limit: 1000)
         #expect(page.entries.count == 600 && page.next == nil && page.position == 599)

@@ -14,7 +14,7 @@ import Testing
             return try await dumpText(engine, "\(projection.name)@\(position)")
         }
         let head = try await ledger.head()
-        try await whileRunning(engine) { try await engine.settle(projection.name, reached: head) }
+        try await whileRunning(engine) { try await engine.waitUntil(projection.name, reached: head, timeout: .seconds(120)) }
         return try await dumpText(engine, projection.name)
     }
 
@@ -26,7 +26,7 @@ import Testing
         let engine = try ProjectionEngine(directory: ledger.directory, log: ledger.store, projections: [StreamSummaryProjection()],
                                           folds: [], upcasters: nil, options: options)
         try await whileRunning(engine) {
-            try await engine.settle("streams", reached: 3999)
+            try await engine.waitUntil("streams", reached: 3999, timeout: .seconds(120))
             let before = try await engine.status(of: "streams")
             let appending = Task {
                 for round in 0..<40 { try await ledger.append(5, to: "case-\(round % 60)", batch: 5) }
@@ -42,7 +42,7 @@ import Testing
                 let status = try await engine.status(of: "streams")
                 return status.generation == generation && status.rebuild == nil
             }
-            try await engine.settle("streams", reached: head)
+            try await engine.waitUntil("streams", reached: head, timeout: .seconds(120))
         }
         #expect(try await dumpText(engine, "streams") == (try await Self.freshDump(StreamSummaryProjection(), over: ledger)))
         #expect(FileManager.default.fileExists(atPath: ledger.directory + "/projections/data.mdb"))
@@ -54,7 +54,7 @@ import Testing
         do {
             let engine = try ProjectionEngine(directory: ledger.directory, log: ledger.store, projections: [Tally(name: "tally", version: 1)],
                                               folds: [], upcasters: nil)
-            try await whileRunning(engine) { try await engine.settle("tally", reached: 49) }
+            try await whileRunning(engine) { try await engine.waitUntil("tally", reached: 49, timeout: .seconds(120)) }
             #expect(try await engine.status(of: "tally").generation == 1)
         }
         try await ledger.append(10, to: "case-2")
@@ -97,7 +97,7 @@ import Testing
         do {
             let engine = try ProjectionEngine(directory: ledger.directory, log: ledger.store, projections: [Tally(name: "tally")],
                                               folds: [], upcasters: nil)
-            try await whileRunning(engine) { try await engine.settle("tally", reached: 39) }
+            try await whileRunning(engine) { try await engine.waitUntil("tally", reached: 39, timeout: .seconds(120)) }
             // Asked for while nothing runs: it is recorded, and the process then stops.
             generation = try await engine.rebuild("tally")
             #expect(try await engine.status(of: "tally").rebuild?.generation == generation)
@@ -119,7 +119,7 @@ import Testing
         let engine = try ProjectionEngine(directory: ledger.directory, log: ledger.store, projections: [Tally(name: "tally", failAt: 30)],
                                           folds: [], upcasters: nil, options: options)
         try await whileRunning(engine) {
-            try await engine.settle("tally", reached: 19)
+            try await engine.waitUntil("tally", reached: 19, timeout: .seconds(120))
             try await ledger.append(20, to: "case-1")
             try await eventually("the live generation fails") { try await engine.status(of: "tally").phase == .failed }
             let first = try await engine.rebuild("tally")
@@ -149,7 +149,7 @@ import Testing
         let engine = try ProjectionEngine(directory: ledger.directory, log: ledger.store, projections: [StreamSummaryProjection()],
                                           folds: [], upcasters: nil)
         try await whileRunning(engine) {
-            try await engine.settle("streams", reached: 899)
+            try await engine.waitUntil("streams", reached: 899, timeout: .seconds(120))
             try await engine.buildSnapshot("streams", until: 400, as: "streams@400")
         }
         let snapshot = try await dumpText(engine, "streams@400")
@@ -157,7 +157,7 @@ import Testing
         let side = try ledger.sideDirectory("upto400")
         let bounded = try ProjectionEngine(directory: side, log: BoundedLog(base: ledger.store, size: 401), projections: [StreamSummaryProjection()],
                                            folds: [], upcasters: nil)
-        try await whileRunning(bounded) { try await bounded.settle("streams", reached: 400) }
+        try await whileRunning(bounded) { try await bounded.waitUntil("streams", reached: 400, timeout: .seconds(120)) }
         #expect(snapshot == (try await dumpText(bounded, "streams")))
         #expect(snapshot != (try await dumpText(engine, "streams")))
         #expect(try await engine.value("streams@400", key: "stream/case-0").position == 400)

@@ -29,7 +29,7 @@ import Testing
         let engine = try ProjectionEngine(directory: ledger.directory, log: ledger.store, projections: [Tally(name: "tally")],
                                           folds: [], upcasters: nil, options: options)
         try await whileRunning(engine) {
-            try await engine.settle("tally", reached: 44)
+            try await engine.waitUntil("tally", reached: 44, timeout: .seconds(120))
         }
         let (counts, total) = try await engine.tallies("tally")
         #expect(counts == Dictionary(uniqueKeysWithValues: (0...44).map { (UInt64($0), 1) }))
@@ -52,7 +52,7 @@ import Testing
         }
         let engine = try ProjectionEngine(directory: ledger.directory, log: ledger.store, projections: [Tally(name: "tally")],
                                           folds: [], upcasters: nil, options: options)
-        try await whileRunning(engine) { try await engine.settle("tally", reached: 2999) }
+        try await whileRunning(engine) { try await engine.waitUntil("tally", reached: 2999, timeout: .seconds(120)) }
         let (counts, total) = try await engine.tallies("tally")
         #expect(counts.count == 3000)
         #expect(counts.values.allSatisfy { $0 == 1 })

@@ -39,6 +39,10 @@ public struct BureauRules: Sendable {
         judges = Dictionary(uniqueKeysWithValues: list.map { ($0.category, $0) })
     }
 
+    /// The category of the streams the rules add to a request to claim a certificate number
+    /// (`certificate-<number>`): not the client's events.
+    public static let claimCategory = MarriageGate.certificateCategory
+
     /// Whether appends to `stream` are judged by a domain's rules.
     public func governs(_ stream: StreamName) -> Bool {
         judges[String(stream.category)] != nil || stream.category == MarriageGate.category

@@ -27,8 +27,7 @@ struct BureauAnswers: Sendable {
     func record(_ projection: String, key prefix: String, entity: String, id: String, _ request: Request) async throws -> Response {
         let query = try BureauQuery(request.uri, configuration: configuration, allowed: ["asOf"])
         guard id.utf8.count <= 200, (try? StreamName(id)) != nil else { throw ReadQuery.invalid(entity, "is not a record id") }
-        if let text = query.parameters["asOf"] {
-            guard let asOf = AsOf(text) else { throw ReadQuery.invalid("asOf", "must be a log position or an RFC 3339 time such as 2026-11-29T19:30:00Z") }
+        if let asOf = query.asOf, let text = query.asOfText {
             try await readiness.logHolds(query.minPosition, entity: entity)
             let state = try await Problem.projecting { try await engine.entity(entity, key: id, asOf: asOf) }
             guard state.exists else { throw Self.notFound(entity, id) }
@@ -80,8 +79,7 @@ struct BureauAnswers: Sendable {
         }
         let pseudonym = key.pseudonym(of: number)
         let query = try BureauQuery(request.uri, configuration: configuration, allowed: ["asOf"])
-        if let text = query.parameters["asOf"] {
-            guard let asOf = AsOf(text) else { throw ReadQuery.invalid("asOf", "must be a log position or an RFC 3339 time such as 2026-11-29T19:30:00Z") }
+        if let asOf = query.asOf, let text = query.asOfText {
             let state = try await Problem.projecting { try await engine.entity("person", key: pseudonym, asOf: asOf) }
             return Self.answer([("person", state.state), ("position", .position(state.position)), ("asOf", .string(text))])
         }

@@ -1,13 +1,20 @@
 import CivilAffairs
 import Hummingbird
 import HummingbirdCore
+import Projections
 
-/// The query parameters of the bureau's questions: filters, a business date, paging.
+/// The query parameters of the bureau's questions: the projection routes' paging, `minPosition`
+/// and `asOf` (`ProjectionQuery`), plus each question's filters and a business date. A parameter
+/// the question does not take is refused, so a misspelt filter is not silently ignored.
 struct BureauQuery {
     let parameters: [String: String]
-    let limit: Int
-    let after: String?
-    let minPosition: UInt64?
+    let projection: ProjectionQuery
+
+    var limit: Int { projection.limit }
+    var after: String? { projection.after }
+    var minPosition: UInt64? { projection.minPosition }
+    var asOf: AsOf? { projection.asOf }
+    var asOfText: String? { projection.asOfText }
 
     init(_ uri: URI, configuration: LedgerServerConfiguration, allowed: Set<String>) throws(Problem) {
         var parameters: [String: String] = [:]
@@ -17,24 +24,7 @@ struct BureauQuery {
             throw ReadQuery.invalid(unknown, "is not a parameter of this question; it takes: \(known.sorted().joined(separator: ", "))")
         }
         self.parameters = parameters
-        if let text = parameters["limit"] {
-            guard let value = Int(text), (1...configuration.maxPageSize).contains(value) else {
-                throw ReadQuery.invalid("limit", "must be an integer from 1 to \(configuration.maxPageSize)")
-            }
-            limit = value
-        } else {
-            limit = configuration.defaultPageSize
-        }
-        after = parameters["after"]
-        if let text = parameters["minPosition"] {
-            guard let value = UInt64(text) else { throw ReadQuery.invalid("minPosition", "must be a log position (a non-negative integer)") }
-            minPosition = value
-        } else {
-            minPosition = nil
-        }
-        for name in ["prefix", "after"] where (parameters[name]?.utf8.count ?? 0) > 400 {
-            throw ReadQuery.invalid(name, "is too long")
-        }
+        projection = try ProjectionQuery(uri, configuration: configuration)
     }
 
     /// A key segment from a filter: letters, digits and dashes only, so it cannot reach into another index.

@@ -10,6 +10,11 @@ public struct LedgerServerConfiguration: Sendable, Equatable {
     public var heartbeatInterval: Duration = .seconds(15)
     /// Messages buffered per subscriber before a client that does not keep up is disconnected.
     public var subscriberBuffer = 1024
+    /// Bytes the kernel may hold unsent for one subscriber (its socket's send buffer). Without a
+    /// bound, Linux grows it up to `net.ipv4.tcp_wmem`'s maximum (4–32 MB), so a client that has
+    /// stopped reading would look like one keeping up until all of that filled. 1 MiB still
+    /// carries a catch-up read at 20 MB/s over a 50 ms round trip.
+    public var subscriberSocketBuffer = 1 << 20
     public var defaultPageSize = 100
     public var maxPageSize = 1000
 

@@ -40,6 +40,8 @@ struct SubscribeRoute: RouteProvider {
             return Response(status: .ok, headers: headers, body: ResponseBody { writer in
                 server.metrics.subscribers(+1)
                 defer { server.metrics.subscribers(-1) }
+                // Best effort: a platform that refuses the option still has the pump's own bound.
+                try? await channel.setOption(ChannelOptions.socketOption(.so_sndbuf), value: SocketOptionValue(configuration.subscriberSocketBuffer)).get()
                 let buffer = SubscriberBuffer(capacity: configuration.subscriberBuffer) { channel.close(promise: nil) }
                 // The first bytes go out at once, so the client knows it is subscribed.
                 try await writer.write(ByteBuffer(string: ": subscribed\n\n"))
