@@ -25,6 +25,9 @@ public struct LedgerServer: Sendable {
     public var openAPIDocument: [UInt8]?
     /// Read models following the log: adds their routes, runs them beside the server, lists them in `/ready`.
     public var projections: ProjectionService?
+    /// Work the service does on its own beside the requests (recording lapses as days pass):
+    /// started after the projections, stopped before them.
+    public var backgroundServices: [any Service] = []
 
     public init(store: any LedgerStore, verifier: TokenVerifier, configuration: LedgerServerConfiguration = .init(),
                 metrics: LedgerMetrics = LedgerMetrics(), logger: Logger = Logger(label: "civic-ledger")) {
@@ -69,7 +72,7 @@ public struct LedgerServer: Sendable {
     public func serviceGroup(signals: [UnixSignal] = [.sigterm, .sigint],
                              onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> ServiceGroup {
         ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [lifecycle] + (projections.map { [$0] } ?? []) + [application(onListening: onListening)],
+            services: [lifecycle] + (projections.map { [$0] } ?? []) + backgroundServices + [application(onListening: onListening)],
             gracefulShutdownSignals: signals,
             logger: logger))
     }

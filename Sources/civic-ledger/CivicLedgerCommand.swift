@@ -18,7 +18,7 @@ struct CivicLedgerCommand: AsyncParsableCommand {
             InitCommand.self, AppendCommand.self, ImportCommand.self, ReadCommand.self,
             TailCommand.self, StatsCommand.self, CheckCommand.self, BackupCommand.self,
             LogCommand.self, VerifyCommand.self, ExportCommand.self, AuditCommand.self,
-            ServeCommand.self, KeysCommand.self, SchemasCommand.self, ProjectionsCommand.self,
+            ServeCommand.self, KeysCommand.self, SchemasCommand.self, ProjectionsCommand.self, QueryCommand.self,
         ]
     )
 

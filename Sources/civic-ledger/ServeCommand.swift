@@ -48,6 +48,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-queued-requests"), help: "Append requests waiting for the writer before more are refused with 503.")
     var maxQueuedRequests: Int?
 
+    @Option(name: .customLong("lapse-check-minutes"), help: "How often the service records the lapse of divorce applications whose registration window has closed (default 10; 0: never).")
+    var lapseCheckMinutes = 10
+
     @Option(name: .customLong("min-position-timeout"), help: "Seconds a query with minPosition waits for its projection before answering 503 (default 5).")
     var minPositionTimeout: Double?
 
@@ -102,6 +105,13 @@ struct ServeCommand: AsyncParsableCommand {
             let projections = ProjectionService(engine: engine, logger: logger)
             server.projections = projections
             server.routeProviders.append(BureauRoutes(service: projections, rules: rules))
+            guard lapseCheckMinutes >= 0 else {
+                throw CommandFailure(message: "--lapse-check-minutes must be 0 (never) or more, not \(lapseCheckMinutes).", code: "invalid-input",
+                                     exitCode: CommandFailure.invalidInput, json: global.json)
+            }
+            if lapseCheckMinutes > 0 {
+                server.backgroundServices.append(DivorceLapseService(engine: engine, store: server.store, interval: .seconds(lapseCheckMinutes * 60), logger: logger))
+            }
             if let path = OpenAPIDocument.locate(), let document = FileManager.default.contents(atPath: path) {
                 server.openAPIDocument = Array(document)
             } else {

@@ -12,7 +12,8 @@ enum BureauServer {
     static let key = try! PseudonymKey(bytes: Array(0..<32))
     static let rules = BureauRules(settings: CivilAffairsSettings(), pseudonyms: key)
 
-    static func with<T: Sendable>(_ body: @Sendable (LiveServer) async throws -> T) async throws -> T {
+    /// `lapseChecks`: the service also records divorce lapses, a pass this often.
+    static func with<T: Sendable>(lapseChecks: Duration? = nil, _ body: @Sendable (LiveServer) async throws -> T) async throws -> T {
         let catalog = try FullServer.catalog.get()
         return try await LiveServer.with(configure: { server in
             guard let base = server.store as? LMDBEventStore else { return }
@@ -28,6 +29,9 @@ enum BureauServer {
             let service = ProjectionService(engine: engine, logger: server.logger)
             full.projections = service
             full.routeProviders = server.routeProviders + [CatalogRoutes(catalog: catalog), BureauRoutes(service: service, rules: rules)]
+            if let lapseChecks {
+                full.backgroundServices = [DivorceLapseService(engine: engine, store: full.store, interval: lapseChecks, logger: server.logger)]
+            }
             server = full
         }) { live in
             guard live.server.projections != nil else { throw TestFailure("the projection engine did not open") }
