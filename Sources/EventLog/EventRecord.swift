@@ -60,6 +60,23 @@ public enum EventRecord {
 
     /// Decodes a record, checking every length; `position` is where it was found (for errors).
     public static func decode(_ bytes: UnsafeRawBufferPointer, at position: UInt64) throws(EventLogError) -> RecordedEvent {
+        let fields = try fields(of: bytes, at: position)
+        let header = fields.header
+        return RecordedEvent(
+            id: header.id, stream: header.stream, type: header.type,
+            payload: Array(bytes[fields.payload]), metadata: Array(bytes[fields.metadata]), recordedAt: header.recordedAt,
+            version: header.version, position: header.position, record: Array(bytes))
+    }
+
+    /// Decodes a record's header, checking every length and refusing every record `decode` refuses,
+    /// but leaving its metadata and payload where they are (for readers that never look at them).
+    public static func decodeHeader(_ bytes: UnsafeRawBufferPointer, at position: UInt64) throws(EventLogError) -> EventHeader {
+        try fields(of: bytes, at: position).header
+    }
+
+    /// The header and where metadata and payload lie, after every check.
+    private static func fields(of bytes: UnsafeRawBufferPointer, at position: UInt64) throws(EventLogError)
+        -> (header: EventHeader, metadata: Range<Int>, payload: Range<Int>) {
         var reader = ByteReader(bytes: bytes, position: position)
         let format = try reader.u8()
         guard format == formatVersion else {
@@ -68,22 +85,50 @@ public enum EventRecord {
         let recordPosition = try reader.u64()
         let version = try reader.u64()
         let recordedAt = Int64(bitPattern: try reader.u64())
-        let idBytes = try reader.bytes(16)
-        let id = idBytes.withUnsafeBytes { UUID(uuid: $0.loadUnaligned(as: uuid_t.self)) }
-        let streamBytes = try reader.bytes(Int(try reader.u16()))
-        let typeBytes = try reader.bytes(Int(try reader.u16()))
-        let metadata = try reader.bytes(Int(try reader.u32()))
-        let payload = try reader.bytes(Int(try reader.u32()))
+        let idRange = try reader.skip(16)
+        let id = UUID(uuid: bytes.loadUnaligned(fromByteOffset: idRange.lowerBound, as: uuid_t.self))
+        let streamRange = try reader.skip(Int(try reader.u16()))
+        let typeRange = try reader.skip(Int(try reader.u16()))
+        let metadata = try reader.skip(Int(try reader.u32()))
+        let payload = try reader.skip(Int(try reader.u32()))
         guard reader.isAtEnd else {
             throw .corruptRecord(position: position, reason: "\(reader.remaining) unexpected bytes after the payload")
         }
-        guard let stream = try? StreamName(String(decoding: streamBytes, as: UTF8.self)) else {
+        guard let stream = try? StreamName(String(decoding: bytes[streamRange], as: UTF8.self)) else {
             throw .corruptRecord(position: position, reason: "the stream name is not a valid stream name")
         }
-        return RecordedEvent(
-            id: id, stream: stream, type: String(decoding: typeBytes, as: UTF8.self),
-            payload: payload, metadata: metadata, recordedAt: recordedAt,
-            version: version, position: recordPosition, record: Array(bytes))
+        let header = EventHeader(position: recordPosition, version: version, recordedAt: recordedAt, id: id, stream: stream,
+                                 type: String(decoding: bytes[typeRange], as: UTF8.self))
+        return (header, metadata, payload)
+    }
+}
+
+/// What a record says about its event apart from metadata and payload: enough for a reader that
+/// counts or indexes events, decoded without copying the rest of the record.
+public struct EventHeader: Sendable, Equatable {
+    /// The event's position in the whole log.
+    public let position: UInt64
+    /// The event's version in its stream.
+    public let version: UInt64
+    /// The server's clock at commit, in microseconds since 1970-01-01T00:00:00Z (UTC).
+    public let recordedAt: Int64
+    public let id: UUID
+    public let stream: StreamName
+    public let type: String
+
+    public init(position: UInt64, version: UInt64, recordedAt: Int64, id: UUID, stream: StreamName, type: String) {
+        self.position = position
+        self.version = version
+        self.recordedAt = recordedAt
+        self.id = id
+        self.stream = stream
+        self.type = type
+    }
+
+    /// The header of an event already decoded.
+    public init(_ event: RecordedEvent) {
+        self.init(position: event.position, version: event.version, recordedAt: event.recordedAt, id: event.id,
+                  stream: event.stream, type: event.type)
     }
 }
 
@@ -96,19 +141,22 @@ struct ByteReader {
     var isAtEnd: Bool { offset == bytes.count }
     var remaining: Int { bytes.count - offset }
 
-    mutating func bytes(_ n: Int) throws(EventLogError) -> [UInt8] {
+    /// Passes over the next `n` bytes and says where they lie.
+    @inline(__always)
+    mutating func skip(_ n: Int) throws(EventLogError) -> Range<Int> {
         guard n <= remaining else {
             throw .corruptRecord(position: position, reason: "a field of \(n) bytes runs past the record's end at offset \(offset)")
         }
         defer { offset += n }
-        return Array(bytes[offset..<offset + n])
+        return offset..<offset + n
     }
 
-    mutating func u8() throws(EventLogError) -> UInt8 { try integer() }
-    mutating func u16() throws(EventLogError) -> UInt16 { try integer() }
-    mutating func u32() throws(EventLogError) -> UInt32 { try integer() }
-    mutating func u64() throws(EventLogError) -> UInt64 { try integer() }
+    @inline(__always) mutating func u8() throws(EventLogError) -> UInt8 { try integer() }
+    @inline(__always) mutating func u16() throws(EventLogError) -> UInt16 { try integer() }
+    @inline(__always) mutating func u32() throws(EventLogError) -> UInt32 { try integer() }
+    @inline(__always) mutating func u64() throws(EventLogError) -> UInt64 { try integer() }
 
+    @inline(__always)
     private mutating func integer<T: FixedWidthInteger>() throws(EventLogError) -> T {
         let n = MemoryLayout<T>.size
         guard n <= remaining else {

@@ -57,6 +57,33 @@ extension LMDBEventStore {
         }
     }
 
+    /// The whole log forwards from `position` as headers only, metadata and payload left uncopied:
+    /// for readers that count or index events. Pages as `readAll` forwards with `typePrefix` does.
+    public func readHeaders(from position: UInt64, limit: Int, typePrefix: String? = nil) throws -> EventHeaderPage {
+        let limit = max(1, limit)
+        return try environment.read { txn in
+            let cursor = try txn.cursor(dbs.events)
+            var headers: [EventHeader] = []
+            headers.reserveCapacity(min(limit, Self.scanBudget))
+            var scanned = 0
+            var last: UInt64?
+            var entry = try cursor.seek(atLeast: LedgerKey.position(position))
+            while let e = entry {
+                let p = e.key.bigEndian(at: 0, as: UInt64.self)
+                if headers.count == limit || scanned == Self.scanBudget {
+                    return EventHeaderPage(headers: headers, next: p, reachedEnd: false)
+                }
+                if typePrefix == nil || RecordPeek.type(of: e.value).hasPrefix(typePrefix!) {
+                    headers.append(try EventRecord.decodeHeader(e.value, at: p))
+                }
+                scanned += 1
+                last = p
+                entry = try cursor.next()
+            }
+            return EventHeaderPage(headers: headers, next: last.map { $0 + 1 } ?? position, reachedEnd: true)
+        }
+    }
+
     private func readCategory(_ category: String, from position: UInt64?, direction: ReadDirection, limit: Int,
                               typePrefix: String?, in txn: ReadTransaction) throws -> EventPage {
         let cursor = try txn.cursor(dbs.categories)
@@ -135,6 +162,15 @@ extension LMDBEventStore {
         }
         return try EventRecord.decode(bytes, at: position)
     }
+}
+
+/// One page of `readHeaders`.
+public struct EventHeaderPage: Sendable, Equatable {
+    public var headers: [EventHeader]
+    /// The position the next page starts at: after the last record this page looked at.
+    public var next: UInt64
+    /// Whether nothing more was there when this page was read.
+    public var reachedEnd: Bool
 }
 
 /// Reads one field of a record without decoding the rest (for filtering scans).

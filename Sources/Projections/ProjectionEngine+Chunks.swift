@@ -15,15 +15,22 @@ enum ChunkOutcome: Sendable {
 }
 
 /// A handler's failure, carried out of the write transaction so that it aborts.
-private struct HandlerFailure: Error {
+struct HandlerFailure: Error {
     let failure: ProjectionFailure
 }
 
 extension ProjectionEngine {
-    /// Applies `events` to a generation and moves its checkpoint to `through`, in one
+    /// Applies a chunk's events to a generation and moves its checkpoint to `through`, in one
     /// transaction; switches a rebuilt generation live when it has caught up. Writer thread only.
-    func applyChunk(_ projection: any Projection, generation: Int, events: [RecordedEvent], through: UInt64,
-                    reachedEnd: Bool) throws -> ChunkOutcome {
+    func applyChunk(_ projection: any Projection, generation: Int, chunk: LogChunk, through: UInt64) throws -> ChunkOutcome {
+        // The built-in projection is called by its type, so the compiler specialises the loop for it.
+        if let streams = projection as? StreamSummaryProjection {
+            return try applyStreamStates(streams, generation: generation, headers: chunk.headers, through: through, reachedEnd: chunk.reachedEnd)
+        }
+        if let typed = projection as? any StreamStateProjection {
+            return try applyStreamStates(typed, generation: generation, headers: chunk.headers, through: through, reachedEnd: chunk.reachedEnd)
+        }
+        let events = chunk.events, reachedEnd = chunk.reachedEnd
         let name = projection.name
         let generationKey = RegistryKey.generation(name, generation)
         let database = try store.database(GenerationRecord.databaseName(name, generation))
@@ -54,18 +61,23 @@ extension ProjectionEngine {
             return outcome
         } catch let handler as HandlerFailure {
             // Values read in the aborted transaction are still the committed ones; nothing it wrote was kept.
-            try store.write { txn in
-                guard var record = try store.record(GenerationRecord.self, at: generationKey, in: txn) else { return }
-                record.failure = handler.failure
-                try store.put(record, at: generationKey, in: txn)
-            }
-            return .failed(handler.failure)
+            return try recordFailure(handler.failure, at: generationKey)
         }
     }
 
+    /// Keeps a handler's failure in the generation's record, in a transaction of its own.
+    func recordFailure(_ failure: ProjectionFailure, at generationKey: String) throws -> ChunkOutcome {
+        try store.write { txn in
+            guard var record = try store.record(GenerationRecord.self, at: generationKey, in: txn) else { return }
+            record.failure = failure
+            try store.put(record, at: generationKey, in: txn)
+        }
+        return .failed(failure)
+    }
+
     /// Makes a generation being built the live one once it has reached the head and the live one.
-    private func switchIfCaughtUp(_ name: String, generation: Int, through: UInt64, reachedEnd: Bool,
-                                  in txn: WriteTransaction) throws -> ChunkOutcome {
+    func switchIfCaughtUp(_ name: String, generation: Int, through: UInt64, reachedEnd: Bool,
+                          in txn: WriteTransaction) throws -> ChunkOutcome {
         let key = RegistryKey.projection(name)
         guard var record = try store.record(ProjectionRecord.self, at: key, in: txn) else { return .committed(live: false, switched: false) }
         guard record.building == generation else { return .committed(live: record.active == generation, switched: false) }

@@ -2,11 +2,14 @@ import EventLog
 import Foundation
 
 /// Events read from the log for one chunk: `through` is the last position read or passed
-/// over (nil: nothing new).
+/// over (nil: nothing new). A `StreamStateProjection` gets headers only, other projections events.
 struct LogChunk: Sendable {
-    let events: [RecordedEvent]
+    var events: [RecordedEvent] = []
+    var headers: [EventHeader] = []
     let through: UInt64?
     let reachedEnd: Bool
+
+    static let nothing = LogChunk(through: nil, reachedEnd: true)
 }
 
 /// How a generation's run ended.
@@ -70,21 +73,23 @@ extension ProjectionEngine {
         var next = record.nextPosition
         if let until, next > until { return .reachedUntil }
         let filter = EventFilter(typePrefix: projection.eventTypes.count == 1 ? projection.eventTypes[0] : nil)
-        var chunk = try await read(from: next, filter: filter, until: until)
+        let headersOnly = projection is any StreamStateProjection
+        var chunk = try await read(from: next, filter: filter, until: until, headersOnly: headersOnly)
         while !Task.isCancelled {
             guard let through = chunk.through else {
                 if until == nil { runners.withLock { $0[runner]?.phase = .live } }
                 await log.waitForGrowth(beyond: next)
                 if Task.isCancelled { break }
-                chunk = try await read(from: next, filter: filter, until: until)
+                chunk = try await read(from: next, filter: filter, until: until, headersOnly: headersOnly)
                 continue
             }
             let done = until.map { through >= $0 } ?? false
-            async let following = done ? LogChunk(events: [], through: nil, reachedEnd: true)
-                : read(from: through + 1, filter: filter, until: until)
-            let events = chunk.events, reachedEnd = chunk.reachedEnd
+            async let following = done ? LogChunk.nothing
+                : read(from: through + 1, filter: filter, until: until, headersOnly: headersOnly)
+            let applying = chunk, reachedEnd = chunk.reachedEnd
+            chunk = .nothing  // so the writer holds the only reference and frees it there
             let outcome = try await onWriter {
-                try self.applyChunk(projection, generation: generation, events: events, through: through, reachedEnd: reachedEnd)
+                try self.applyChunk(projection, generation: generation, chunk: applying, through: through)
             }
             switch outcome {
             case .retired:
@@ -109,12 +114,28 @@ extension ProjectionEngine {
         return .cancelled
     }
 
-    /// One chunk of the log from `position`, cut at `until`.
-    private func read(from position: UInt64, filter: EventFilter, until: UInt64?) async throws -> LogChunk {
+    /// One chunk of the log from `position`, cut at `until`: events, or headers only.
+    private func read(from position: UInt64, filter: EventFilter, until: UInt64?, headersOnly: Bool) async throws -> LogChunk {
+        if headersOnly, let store = log as? LMDBEventStore {
+            // Records are decoded in place: no copy of their metadata or payload.
+            let page = try store.readHeaders(from: position, limit: options.chunkSize, typePrefix: filter.typePrefix)
+            return cut(LogChunk(headers: page.headers, through: page.next > position ? page.next - 1 : nil, reachedEnd: page.reachedEnd),
+                       from: position, until: until)
+        }
         let page = try await log.readAll(from: position, direction: .forwards, limit: options.chunkSize, filter: filter)
-        guard let after = page.next, after > position else { return LogChunk(events: [], through: nil, reachedEnd: true) }
-        guard let until, after - 1 > until else { return LogChunk(events: page.events, through: after - 1, reachedEnd: page.reachedEnd) }
-        if position > until { return LogChunk(events: [], through: nil, reachedEnd: true) }
-        return LogChunk(events: page.events.filter { $0.position <= until }, through: until, reachedEnd: false)
+        guard let after = page.next, after > position else { return .nothing }
+        let chunk = headersOnly
+            ? LogChunk(headers: page.events.map(EventHeader.init), through: after - 1, reachedEnd: page.reachedEnd)
+            : LogChunk(events: page.events, through: after - 1, reachedEnd: page.reachedEnd)
+        return cut(chunk, from: position, until: until)
+    }
+
+    /// A chunk without what lies past `until`.
+    private func cut(_ chunk: LogChunk, from position: UInt64, until: UInt64?) -> LogChunk {
+        guard let through = chunk.through else { return .nothing }
+        guard let until, through > until else { return chunk }
+        if position > until { return .nothing }
+        return LogChunk(events: chunk.events.filter { $0.position <= until }, headers: chunk.headers.filter { $0.position <= until },
+                        through: until, reachedEnd: false)
     }
 }

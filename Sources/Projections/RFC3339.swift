@@ -3,6 +3,14 @@
 /// in `streams`, where the formatter cost more than everything else the projection does.
 enum RFC3339 {
     static func text(microseconds: Int64) -> String {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(27)
+        write(microseconds: microseconds, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the text's bytes (no quotes).
+    static func write(microseconds: Int64, into bytes: inout [UInt8]) {
         var seconds = microseconds / 1_000_000
         var micros = microseconds % 1_000_000
         if micros < 0 { micros += 1_000_000; seconds -= 1 }
@@ -19,8 +27,6 @@ enum RFC3339 {
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(27)
         func digits(_ value: Int64, _ width: Int) {
             var divisor: Int64 = 1
             for _ in 1..<width { divisor *= 10 }
@@ -38,6 +44,5 @@ enum RFC3339 {
         digits(secondOfDay / 60 % 60, 2); bytes.append(UInt8(ascii: ":"))
         digits(secondOfDay % 60, 2); bytes.append(UInt8(ascii: "."))
         digits(micros, 6); bytes.append(UInt8(ascii: "Z"))
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -9,6 +9,10 @@ final class StateCache: @unchecked Sendable {
     /// Cached values of one database; nil records a key known to be absent.
     final class Values {
         var entries: [String: JSONValue?] = [:]
+        /// Native values of a projection on the typed path (`StreamStateProjection`).
+        var typed: (any TypedStateValues)?
+
+        var count: Int { entries.count + (typed?.count ?? 0) }
     }
 
     private var databases: [String: Values] = [:]
@@ -19,7 +23,10 @@ final class StateCache: @unchecked Sendable {
 
     func values(for database: String) -> Values {
         if let known = databases[database] {
-            if known.entries.count > limit { known.entries.removeAll(keepingCapacity: true) }
+            if known.count > limit {
+                known.entries.removeAll(keepingCapacity: true)
+                known.typed?.removeAll()
+            }
             return known
         }
         let fresh = Values()
@@ -31,4 +38,10 @@ final class StateCache: @unchecked Sendable {
     func forget(_ database: String) {
         databases[database] = nil
     }
+}
+
+/// Committed native values of one generation, emptied with the rest of its cache.
+protocol TypedStateValues: AnyObject {
+    var count: Int { get }
+    func removeAll()
 }

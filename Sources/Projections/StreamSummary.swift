@@ -28,7 +28,10 @@ enum StreamSummary {
 
 /// `streams`, version 1: a small summary per stream under `stream/<name>`: `{"stream",
 /// "events", "lastType", "lastPosition", "lastRecordedAt", "types": {type: count}}`.
-public struct StreamSummaryProjection: Projection {
+///
+/// The engine runs it on the typed path (`StreamStateProjection`); `apply` builds the same
+/// JSON event by event, for callers that hand it a `ProjectionStateWriter`.
+public struct StreamSummaryProjection: StreamStateProjection {
     public let name = "streams"
     public let version = 1
     public let eventTypes: [String] = []
@@ -44,6 +47,22 @@ public struct StreamSummaryProjection: Projection {
         let key = Self.key(for: stream)
         let current = try state.take(key) ?? StreamSummary.initial(stream: stream)
         try state.put(key, StreamSummary.adding(event.event, to: current))
+    }
+
+    public func key(forStream stream: StreamName) -> String { Self.key(for: stream.rawValue) }
+
+    public func initial(stream: StreamName) -> StreamSummaryValue { StreamSummaryValue(stream: stream.rawValue) }
+
+    public func state(from stored: JSONValue, stream: StreamName) throws -> StreamSummaryValue {
+        try StreamSummaryValue(json: stored, stream: stream.rawValue)
+    }
+
+    public func add(_ event: EventHeader, to state: inout StreamSummaryValue) throws {
+        state.add(event)
+    }
+
+    public func writeCanonicalJSON(_ state: StreamSummaryValue, into bytes: inout [UInt8]) {
+        state.writeCanonicalJSON(into: &bytes)
     }
 }
 
