@@ -28,4 +28,16 @@ extension Environment {
         try check(mdb_txn_commit(txn), "committing the opened databases")
         return result
     }
+
+    /// Whether the named database exists, without creating it.
+    public func databaseExists(_ name: String) throws(LMDBError) -> Bool {
+        var txn: OpaquePointer?
+        try check(mdb_txn_begin(handle, nil, UInt32(MDB_RDONLY), &txn), "beginning a transaction to look for a database")
+        defer { mdb_txn_abort(txn) }
+        var dbi: MDB_dbi = 0
+        let rc = mdb_dbi_open(txn, name, 0, &dbi)
+        if rc == MDB_NOTFOUND { return false }
+        try check(rc, "looking for database '\(name)'")
+        return true
+    }
 }

@@ -117,6 +117,11 @@ public final class WriteTransaction: Transaction {
         try check(mdb_drop(pointer, db.dbi, 0), "mdb_drop")
     }
 
+    /// Removes `db` itself, its name included; its handle is closed when the transaction commits.
+    public func drop(_ db: Database) throws(LMDBError) {
+        try check(mdb_drop(pointer, db.dbi, 1), "mdb_drop")
+    }
+
     public func commit() throws(LMDBError) {
         finished = true
         try check(mdb_txn_commit(pointer), "committing the write transaction")

@@ -1,16 +1,15 @@
 import LMDB
 
-/// The tree's stored hashes in LMDB: key = (level: UInt8, index: UInt64) big-endian, 9 bytes;
-/// value = the 32-byte hash. One level's hashes sit together in index order, so a tile
-/// (`tile/L/N`) is one cursor range at tree level 8·L.
+/// The tree's stored hashes in LMDB: key = the hash's `StoredHashIndex` (the order the tree
+/// completes its hashes) as 8 bytes big-endian; value = the 32-byte hash. Appending only ever
+/// writes past the last key, so the writer appends (MDB_APPEND: full pages, no search), and the
+/// hashes a run of leaves completes are one cursor range.
 struct LMDBHashStore<T: Transaction>: HashStore {
     let txn: T
     let db: Database
 
     static func key(level: Int, index: UInt64) -> [UInt8] {
-        var key = [UInt8(level)]
-        withUnsafeBytes(of: index.bigEndian) { key.append(contentsOf: $0) }
-        return key
+        withUnsafeBytes(of: StoredHashIndex.of(level: level, index: index).bigEndian) { Array($0) }
     }
 
     func hash(level: Int, index: UInt64) throws -> Hash {
@@ -20,15 +19,22 @@ struct LMDBHashStore<T: Transaction>: HashStore {
         return try Hash(stored: bytes)
     }
 
+    /// A level's hashes are spread through the store (each sits where it was completed): one
+    /// lookup each, in key order so the pages they share are read once.
     func hashes(level: Int, indices: Range<UInt64>) throws -> [Hash] {
-        guard !indices.isEmpty else { return [] }
+        try indices.map { try hash(level: level, index: $0) }
+    }
+
+    /// The hashes stored from number `first` on, in order, `count` of them; each key is checked.
+    func completed(from first: UInt64, count: Int) throws -> [Hash] {
+        guard count > 0 else { return [] }
         let cursor = try txn.cursor(db)
         var result: [Hash] = []
-        result.reserveCapacity(indices.count)
-        var entry = try cursor.seek(atLeast: Self.key(level: level, index: indices.lowerBound))
-        for index in indices {
-            guard let e = entry, e.key.elementsEqual(Self.key(level: level, index: index)) else {
-                throw TreeError.missingHash(level: level, index: index)
+        result.reserveCapacity(count)
+        var entry = try cursor.seek(atLeast: withUnsafeBytes(of: first.bigEndian) { Array($0) })
+        for number in first..<(first + UInt64(count)) {
+            guard let e = entry, e.key.count == 8, e.key.bigEndian(at: 0) == number else {
+                throw TreeError.missingStoredHash(number)
             }
             result.append(try Hash(stored: e.value))
             entry = try cursor.next()
@@ -36,18 +42,28 @@ struct LMDBHashStore<T: Transaction>: HashStore {
         return result
     }
 
-    /// How many leaves the store holds: one past the last level-0 index.
+    /// How many leaves the store holds, from how many hashes it holds.
     func leafCount() throws -> UInt64 {
         let cursor = try txn.cursor(db)
-        guard let last = try cursor.seek(atMost: Self.key(level: 0, index: .max)), last.key.first == 0 else { return 0 }
-        return last.key.bigEndian(at: 1) + 1
+        guard let last = try cursor.last() else { return 0 }
+        guard last.key.count == 8, let leaves = StoredHashIndex.leaves(storing: last.key.bigEndian(at: 0) + 1) else {
+            throw TreeError.missingStoredHash(last.key.count == 8 ? last.key.bigEndian(at: 0) : 0)
+        }
+        return leaves
     }
 }
 
 extension LMDBHashStore where T == WriteTransaction {
+    /// Writes in the ledger's writer, for every batch, in the order `CompactRange.append` gives
+    /// (which is key order): each put appends; keys and values go from the stack.
     func store(_ hashes: [StoredHash]) throws {
-        for stored in hashes {
-            try txn.put(stored.hash.bytes, for: Self.key(level: stored.level, index: stored.index), in: db)
+        try withUnsafeTemporaryAllocation(byteCount: 8, alignment: 8) { key in
+            for stored in hashes {
+                key.storeBytes(of: StoredHashIndex.of(level: stored.level, index: stored.index).bigEndian, as: UInt64.self)
+                try stored.hash.withUnsafeBytes { value in
+                    try txn.put(value, for: UnsafeRawBufferPointer(key), in: db, options: .append)
+                }
+            }
         }
     }
 }

@@ -66,13 +66,11 @@ public struct LogVerification {
                 var due: [DueCheckpoint] = []
                 found = try proofs.environment.read { txn -> VerificationProblem? in
                     let hashes = LMDBHashStore(txn: txn, db: proofs.dbs.hashes)
-                    let first = position
-                    // Every stored hash the chunk's leaves complete, level by level, each level in one
-                    // cursor pass: at level L those are the indices first >> L ..< end >> L.
-                    var stored: [[Hash]] = []
-                    while case let level = UInt64(stored.count), (first >> level) < (end >> level) {
-                        stored.append(try hashes.hashes(level: stored.count, indices: (first >> level)..<(end >> level)))
-                    }
+                    // Every stored hash the chunk's leaves complete, in the order they complete them:
+                    // one cursor pass over a contiguous range of the store.
+                    let firstStored = StoredHashIndex.count(leaves: position)
+                    let stored = try hashes.completed(from: firstStored, count: Int(StoredHashIndex.count(leaves: end) - firstStored))
+                    var next = 0
                     let cursor = try txn.cursor(events)
                     var entry = try cursor.seek(atLeast: withUnsafeBytes(of: position.bigEndian) { Array($0) })
                     while position < end {
@@ -89,7 +87,8 @@ public struct LogVerification {
                             return VerificationProblem(position, "position \(position) holds a record that says it is at position \(says)")
                         }
                         for computed in range.append(leafHash(record)) {
-                            let expected = stored[computed.level][Int(computed.index - (first >> UInt64(computed.level)))]
+                            let expected = stored[next]
+                            next += 1
                             report.hashesCompared += 1
                             guard expected == computed.hash else {
                                 let what = computed.level == 0 ? "its record does not hash to the stored leaf"

@@ -25,6 +25,7 @@ public final class MerkleLog: BatchObserver, @unchecked Sendable {
 
     public func prepare(_ environment: Environment) throws {
         let opened = try TreeDatabases(environment: environment)
+        if !environment.isReadOnly { try opened.moveLevelMajorHashes(in: environment) }
         databases.withLock { $0 = opened }
     }
 
@@ -46,10 +47,14 @@ public final class MerkleLog: BatchObserver, @unchecked Sendable {
             }
             range = try CompactRange(size: stored, store: store)
         }
+        // The batch's new hashes (about two per record) are written together.
+        var completed: [StoredHash] = []
+        completed.reserveCapacity(records.count * 2 + 64)
         for (position, record) in records {
             precondition(position == range.size, "records reach the tree in position order")
-            try store.store(range.append(leafHash(record)))
+            completed += range.append(leafHash(record))
         }
+        try store.store(completed)
         let checkpoints = CheckpointStore(txn: txn, db: dbs.checkpoints)
         // A stored note that is not byte for byte the one signed here (another process, a
         // replaced file) is opened and its signature checked, as at the first batch.
@@ -68,16 +73,40 @@ public final class MerkleLog: BatchObserver, @unchecked Sendable {
     }
 }
 
-/// The two databases of the verifiable log inside the ledger's LMDB environment.
+/// The two databases of the verifiable log inside the ledger's LMDB environment: `merkle-tree`
+/// (hashes by `StoredHashIndex`) and `checkpoints`.
 struct TreeDatabases: Sendable {
     let hashes: Database
     let checkpoints: Database
 
-    static let names = ["merkle-hashes", "checkpoints"]
+    static let names = ["merkle-tree", "checkpoints"]
+    /// Before 2026-11-30 the hashes were keyed by (level, index), 9 bytes, in `merkle-hashes`.
+    static let levelMajorName = "merkle-hashes"
 
     init(environment: Environment) throws {
+        if environment.isReadOnly, !(try environment.databaseExists("merkle-tree")), try environment.databaseExists(Self.levelMajorName) {
+            throw EventLogError.storage("this ledger keeps its Merkle tree in the earlier layout (merkle-hashes); open it once for writing (civic-ledger serve, append or import) to move it to merkle-tree, then read it")
+        }
         let dbs = try environment.openDatabases(Self.names)
-        hashes = dbs["merkle-hashes"]!
+        hashes = dbs["merkle-tree"]!
         checkpoints = dbs["checkpoints"]!
+    }
+
+    /// Moves the hashes of the earlier layout, if any, into `merkle-tree` under their new keys and
+    /// removes `merkle-hashes`, in one transaction: the ledger has one layout or the other.
+    func moveLevelMajorHashes(in environment: Environment) throws {
+        guard try environment.databaseExists(Self.levelMajorName) else { return }
+        let old = try environment.openDatabases([Self.levelMajorName])[Self.levelMajorName]!
+        try environment.write { txn in
+            let cursor = try txn.cursor(old)
+            var entry = try cursor.first()
+            while let e = entry {
+                guard e.key.count == 9 else { throw EventLogError.storage("merkle-hashes holds a key of \(e.key.count) bytes, not (level, index)") }
+                let number = StoredHashIndex.of(level: Int(e.key[0]), index: e.key.bigEndian(at: 1))
+                try txn.put(Array(e.value), for: withUnsafeBytes(of: number.bigEndian) { Array($0) }, in: hashes)
+                entry = try cursor.next()
+            }
+            try txn.drop(old)
+        }
     }
 }

@@ -7,6 +7,7 @@ public struct TreeError: Error, Hashable, CustomStringConvertible {
         case firstSizeBeyondSecond(size1: UInt64, size2: UInt64)
         case emptyFirstTree
         case hashOutOfOrder(level: Int, index: UInt64, expected: UInt64)
+        case missingStoredHash(UInt64)
     }
 
     private let reason: Reason
@@ -34,6 +35,9 @@ public struct TreeError: Error, Hashable, CustomStringConvertible {
         Self(reason: .hashOutOfOrder(level: level, index: index, expected: expected))
     }
 
+    /// The store's hashes, kept in the order the tree completed them, stop or skip before number `number`.
+    public static func missingStoredHash(_ number: UInt64) -> Self { Self(reason: .missingStoredHash(number)) }
+
     public var description: String {
         switch reason {
         case .missingHash(let level, let index): "no stored hash at level \(level), index \(index)"
@@ -43,6 +47,7 @@ public struct TreeError: Error, Hashable, CustomStringConvertible {
         case .emptyFirstTree: "a consistency proof from the empty tree is not defined"
         case .hashOutOfOrder(let level, let index, let expected):
             "hash at level \(level), index \(index) written before index \(expected)"
+        case .missingStoredHash(let number): "the stored tree hashes end or skip before hash number \(number) in completion order"
         }
     }
 }

@@ -6,7 +6,7 @@ public let emptyTreeHash = Hash(digest: SHA256.hash(data: [UInt8]()))
 /// The leaf hash of one record: SHA-256(0x00 ‖ record) (RFC 9162 §2.1.1).
 public func leafHash(_ record: some Sequence<UInt8>) -> Hash {
     var hasher = SHA256()
-    hasher.update(data: [0x00])
+    withUnsafeBytes(of: UInt8(0x00)) { hasher.update(bufferPointer: $0) }
     let done: Bool? = record.withContiguousStorageIfAvailable { buffer in
         hasher.update(bufferPointer: UnsafeRawBufferPointer(buffer))
         return true
