@@ -106,6 +106,23 @@ struct BureauRecordsTests {
             let future = #"[{"type":"assistance.HomeVisitRecorded","data":{"householdId":"\#(household)","town":"330481001","visitId":"\#(UUID().uuidString.lowercased())","visitDate":"2099-01-01","method":"in-person","visitors":[{"role":"village-cadre","staffId":"STF-000001","name":"张伟"}],"findings":"ok","followUp":["care-service"]}}]"#
             let refused = try await server.append("household-\(household)", future)
             #expect(refused.status == 422, "\(refused.text)")
+            #expect((refused.json["violations"] as? [[String: Any]])?.first?["rule"] as? String == "business-date-in-future", "\(refused.text)")
+            // A visit on 06-05: the next is due a week later, overdue from 06-13.
+            let visit = future.replacingOccurrences(of: "2099-01-01", with: "2026-06-05")
+            let visited = try await server.append("household-\(household)", visit)
+            #expect(visited.status == 201, "\(visited.text)")
+            let seen = try #require((visited.json["events"] as? [[String: Any]])?.first?["position"] as? Int)
+            let red = try await server.get("/v1/q/households?colour=red&town=330481001&minPosition=\(seen)", as: .reader)
+            let row = (red.json["items"] as? [[String: Any]])?.first
+            #expect(row?["lastVisit"] as? String == "2026-06-05", "\(red.text)")
+            #expect(row?["nextVisitDue"] as? String == "2026-06-12")
+            #expect(row?["visits"] as? Int == 1)
+            let onTime = try await server.get("/v1/q/visits-overdue?date=2026-06-12&minPosition=\(seen)", as: .reader)
+            #expect((onTime.json["items"] as? [Any])?.isEmpty == true, "\(onTime.text)")
+            let late = try await server.get("/v1/q/visits-overdue?date=2026-06-13&minPosition=\(seen)", as: .reader)
+            #expect((late.json["items"] as? [[String: Any]])?.first?["householdId"] as? String == household)
+            let one = try await server.get("/v1/q/households/\(household)?asOf=\(position)", as: .reader)
+            #expect((one.json["household"] as? [String: Any])?["visits"] as? Int == 0, "before the visit: \(one.text)")
         }
     }
 }

@@ -78,4 +78,26 @@ struct SocialWorkOverHTTPTests {
             #expect(before.problemType == "state-not-found")
         }
     }
+
+    @Test("stations ranked by quarter: one quarter, a year's quarters, a malformed quarter refused")
+    func stationRankings() async throws {
+        try await BureauServer.with { server in
+            var last = 0
+            for (quarter, first) in [("2026-Q1", "STN-330481101"), ("2026-Q2", "STN-330481102")] {
+                let body = #"[{"type":"socialwork.StationRanked","data":{"quarter":"\#(quarter)","rankedDate":"2026-0\#(quarter.last!)-10","rankings":[{"stationId":"\#(first)","town":"330481101","rank":1,"score":93.5}]}}]"#
+                let reply = try await server.append("swranking-\(quarter)", body)
+                #expect(reply.status == 201, "\(reply.text)")
+                last = try position(reply)
+            }
+            let q2 = try await server.get("/v1/q/station-rankings?quarter=2026-Q2&minPosition=\(last)", as: .reader)
+            let items = (q2.json["items"] as? [[String: Any]]) ?? []
+            #expect(items.map { $0["quarter"] as? String } == ["2026-Q2"], "\(q2.text)")
+            #expect((items.first?["rankings"] as? [[String: Any]])?.first?["stationId"] as? String == "STN-330481102")
+            let year = try await server.get("/v1/q/station-rankings?quarter=2026", as: .reader)
+            #expect((year.json["items"] as? [Any])?.count == 2)
+            let bad = try await server.get("/v1/q/station-rankings?quarter=2026/Q1", as: .reader)
+            #expect(bad.status == 400)
+            #expect(bad.problemType == "invalid-parameter")
+        }
+    }
 }

@@ -52,7 +52,9 @@ public enum BureauQuestions {
         BureauQuestion("social-work-projects", id: "projectId", projection: "social-work", parameters: ["asOf"],
                        .record(keyPrefix: "project/", entity: "social-work-project")),
         BureauQuestion("social-work-overdue", projection: "social-work", parameters: ["date"], .overdue),
-        BureauQuestion("station-rankings", projection: "social-work", .page { _ throws(QuestionError) in "ranking/" }),
+        BureauQuestion("station-rankings", projection: "social-work", parameters: ["quarter"], .page { q throws(QuestionError) in
+            "ranking/" + ((try q.segment("quarter")) ?? "")
+        }),
     ]
 
     // 婚姻登记

@@ -9,7 +9,8 @@ import Projections
 /// as of a day are the keys before it).
 public struct HouseholdsProjection: Projection {
     public let name = "households"
-    public let version = 1
+    /// 2: index entries carry the colour, last visit and visit count too.
+    public let version = 2
     public let eventTypes = ["assistance.WarningLevelSet", "assistance.HomeVisitRecorded", "assistance.WarningCleared"]
     public let settings: CivilAffairsSettings
 
@@ -23,7 +24,11 @@ public struct HouseholdsProjection: Projection {
         let old = Self.indexKeys(id, previous)
         let new = Self.indexKeys(id, next)
         for stale in old where !new.contains(stale) { try state.delete(stale) }
-        for index in new { try state.put(index, ["householdId": .string(id), "town": next["town"] ?? .null, "nextVisitDue": next["nextVisitDue"] ?? .null]) }
+        // Each index entry answers a list on its own: the colour, the last visit and the next one due.
+        let summary: JSONValue = ["householdId": .string(id), "town": next["town"] ?? .null, "colour": next["colour"] ?? .null,
+                                  "lastVisit": next["lastVisit"] ?? .null, "nextVisitDue": next["nextVisitDue"] ?? .null,
+                                  "visits": next["visits"] ?? 0]
+        for index in new { try state.put(index, summary) }
         try state.put(key, next)
     }
 
