@@ -19,6 +19,11 @@ final class PositionWatch: Sendable {
 
     private let state = Mutex(State())
 
+    /// The last position announced for `name` in this process, if any.
+    func reached(_ name: String) -> UInt64? {
+        state.withLock { $0.positions[name] }
+    }
+
     func announce(_ name: String, position: UInt64) {
         let ready = state.withLock { state -> [CheckedContinuation<Void, Never>] in
             state.positions[name] = max(state.positions[name] ?? 0, position)
