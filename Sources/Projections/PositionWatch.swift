@@ -13,19 +13,34 @@ final class PositionWatch: Sendable {
 
     private struct State {
         var positions: [String: UInt64] = [:]
+        /// Projections a runner of which stopped on a failure since their last announcement.
+        var failed: Set<String> = []
         var waiters: [UInt64: Waiter] = [:]
         var nextTicket: UInt64 = 0
     }
 
     private let state = Mutex(State())
 
-    /// The last position announced for `name` in this process, if any.
-    func reached(_ name: String) -> UInt64? {
-        state.withLock { $0.positions[name] }
+    /// The last position announced for `name` in this process, and whether a runner of it
+    /// failed since (then only the registry says what stands).
+    func reached(_ name: String) -> (position: UInt64, failedSince: Bool)? {
+        state.withLock { state in state.positions[name].map { ($0, state.failed.contains(name)) } }
+    }
+
+    /// A runner of `name` stopped on a failure: its waiters look at the registry now.
+    func fail(_ name: String) {
+        let woken = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.failed.insert(name)
+            let due = state.waiters.filter { $0.value.name == name }
+            for ticket in due.keys { state.waiters[ticket] = nil }
+            return due.values.map(\.continuation)
+        }
+        for continuation in woken { continuation.resume() }
     }
 
     func announce(_ name: String, position: UInt64) {
         let ready = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.failed.remove(name)
             state.positions[name] = max(state.positions[name] ?? 0, position)
             let due = state.waiters.filter { $0.value.name == name && $0.value.position <= position }
             for ticket in due.keys { state.waiters[ticket] = nil }

@@ -89,10 +89,17 @@ extension ProjectionEngine {
     public func waitUntil(_ name: String, reached position: UInt64, timeout: Duration? = nil) async throws {
         let deadline = ContinuousClock.now + (timeout ?? options.minPositionTimeout)
         while true {
-            // In the writing process the live position is announced in memory: a query that asks
-            // for a position already applied (most of them, and every one woken by an
-            // announcement) returns without reading and decoding the registry.
-            if writer != nil, let known = watch.reached(name), known >= position { return }
+            // In the writing process the live position is announced in memory: while the projection
+            // follows the log (no failure since), a query waits on announcements alone, without
+            // reading and decoding the registry for every query.
+            if writer != nil, let known = watch.reached(name) {
+                if known.position >= position { return }
+                let now = ContinuousClock.now
+                if !known.failedSince, now < deadline, !Task.isCancelled {
+                    await watch.wait(name, reached: position, timeout: min(deadline - now, .milliseconds(500)))
+                    continue
+                }
+            }
             let current = try reading(name) { _, generation, _ in generation }
             if let reached = current.position, reached >= position { return }
             // A failure recorded by an earlier run counts once nothing here is trying the event again.

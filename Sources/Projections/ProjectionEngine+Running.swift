@@ -96,6 +96,7 @@ extension ProjectionEngine {
                 return .retired
             case .failed(let failure):
                 runners.withLock { $0[runner]?.phase = .failed }
+                watch.fail(name)
                 return .failed(failure)
             case .committed(let live, _):
                 let figures = runners.withLock { figures -> RunnerFigures? in

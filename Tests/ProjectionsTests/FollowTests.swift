@@ -77,4 +77,23 @@ import Testing
             #expect(try await engine.value("fragile", key: "total").position == failed.position)
         }
     }
+
+    @Test func aQueryWaitingWhenTheProjectionFailsIsWokenByTheFailure() async throws {
+        let ledger = try TestLedger()
+        try await ledger.append(5, to: "case-1")
+        let engine = try ProjectionEngine(directory: ledger.directory, log: ledger.store,
+                                          projections: [Tally(name: "fragile", failAt: 8)], folds: [], upcasters: nil)
+        try await whileRunning(engine) {
+            // Live and announcing: later waits are answered from the announcements.
+            try await engine.waitUntil("fragile", reached: 4, timeout: .seconds(120))
+            let started = ContinuousClock.now
+            let waiting = Task { try await engine.waitUntil("fragile", reached: 9, timeout: .seconds(120)) }
+            try await Task.sleep(for: .milliseconds(100))
+            _ = try await ledger.append(5, to: "case-2")  // positions 5 to 9; the projection refuses 8
+            await #expect(throws: ProjectionError.self) { try await waiting.value }
+            // Woken by the failure, not by its two-minute timeout.
+            #expect(ContinuousClock.now - started < .seconds(60))
+            #expect(try await engine.status(of: "fragile").failure?.position == 8)
+        }
+    }
 }
