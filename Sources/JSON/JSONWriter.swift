@@ -61,7 +61,9 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    static func writeString(_ text: String, into output: inout [UInt8]) {
+    /// Appends `text` as a JSON string, escaping only `"`, `\` and control characters (every
+    /// style writes strings so); for writers of JSON text that do not build a `JSONValue`.
+    public static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {

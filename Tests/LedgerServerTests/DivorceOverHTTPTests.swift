@@ -22,30 +22,22 @@ struct DivorceOverHTTPTests {
         #"[{"type":"marriage.DivorceRegistered","data":{"applicationId":"\#(id)","office":"\#(office)","registrationDate":"\#(day)","certificateNumber":"\#(certificate)","partyA":\#(Self.partyA),"partyB":\#(Self.partyB),"marriageCertificateNumber":"J330481-2024-000310"}}]"#
     }
 
-    func rules(of reply: Reply) -> [String] {
-        ((reply.json["violations"] as? [[String: Any]]) ?? []).compactMap { $0["rule"] as? String }
-    }
-
-    func position(_ reply: Reply) throws -> Int {
-        try #require((reply.json["events"] as? [[String: Any]])?.last?["position"] as? Int, "\(reply.text)")
-    }
-
     @Test("received on 2026-03-02: withdrawal to day 30, registration from day 31 to day 60 at the receiving office")
     func theCalendarsEdges() async throws {
         try await BureauServer.with { server in
             let id = "DA330481-2026-000045", stream = "divorce-DA330481-2026-000045"
-            let receipt = try position(try await server.append(stream, received(id, on: "2026-03-02")))
+            let receipt = try await server.append(stream, received(id, on: "2026-03-02")).lastPosition()
             // Day 31 is past the cooling-off: no withdrawal; day 30 is still in it: no registration.
             let lateWithdrawal = try await server.append(stream, withdrawn(id, on: "2026-04-02"))
             #expect(lateWithdrawal.status == 422)
-            #expect(rules(of: lateWithdrawal) == ["marriage.withdrawal-outside-cooling-off"])
+            #expect(lateWithdrawal.violatedRules == ["marriage.withdrawal-outside-cooling-off"])
             let early = try await server.append(stream, registered(id, on: "2026-04-01"))
-            #expect(rules(of: early) == ["marriage.registration-outside-window"])
+            #expect(early.violatedRules == ["marriage.registration-outside-window"])
             // Day 61: the window has closed; day 60 at another office: the wrong office.
             let late = try await server.append(stream, registered(id, on: "2026-05-02"))
-            #expect(rules(of: late) == ["marriage.registration-outside-window"])
+            #expect(late.violatedRules == ["marriage.registration-outside-window"])
             let elsewhere = try await server.append(stream, registered(id, on: "2026-05-01", office: "330482"))
-            #expect(rules(of: elsewhere) == ["marriage.registration-at-other-office"])
+            #expect(elsewhere.violatedRules == ["marriage.registration-at-other-office"])
             // Nothing of those was written.
             let version = try await server.get("/v1/streams/\(stream)/version")
             #expect(version.json["version"] as? Int == 0, "\(version.text)")
@@ -66,11 +58,11 @@ struct DivorceOverHTTPTests {
             // Day 60 at the receiving office: registered; the application leaves the cooling-off list.
             let done = try await server.append(stream, registered(id, on: "2026-05-01"))
             #expect(done.status == 201, "\(done.text)")
-            let end = try position(done)
+            let end = try done.lastPosition()
             let after = try await server.get("/v1/q/divorces-in-cooling-off?minPosition=\(end)", as: .reader)
             #expect((after.json["items"] as? [Any])?.isEmpty == true, "\(after.text)")
             let closed = try await server.append(stream, withdrawn(id, on: "2026-04-01"))
-            #expect(rules(of: closed) == ["marriage.application-closed"])
+            #expect(closed.violatedRules == ["marriage.application-closed"])
             // Day 30 is still the cooling-off: another application is withdrawn then.
             let withdrawing = "DA330481-2026-000047"
             _ = try await server.append("divorce-\(withdrawing)", received(withdrawing, on: "2026-03-02"))
@@ -80,7 +72,7 @@ struct DivorceOverHTTPTests {
             let other = "DA330481-2026-000046"
             _ = try await server.append("divorce-\(other)", received(other, on: "2026-03-02"))
             let reused = try await server.append("divorce-\(other)", registered(other, on: "2026-05-01"))
-            #expect(rules(of: reused) == ["marriage.certificate-number-used"])
+            #expect(reused.violatedRules == ["marriage.certificate-number-used"])
 
             // The registration office's month counts it.
             let month = try await server.get("/v1/q/marriage-registrations?office=330481&month=2026-05&minPosition=\(end)", as: .reader)
@@ -118,7 +110,7 @@ struct DivorceOverHTTPTests {
             #expect((try await server.get("/v1/streams/divorce-\(open)").json["events"] as? [Any])?.count == 1)
             // A clerk cannot register it now.
             let late = try await server.append("divorce-\(gone)", registered(gone, on: today.description))
-            #expect(rules(of: late).contains("marriage.application-closed"), "\(late.text)")
+            #expect(late.violatedRules.contains("marriage.application-closed"), "\(late.text)")
         }
     }
 }

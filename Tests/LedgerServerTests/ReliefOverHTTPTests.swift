@@ -25,10 +25,6 @@ struct ReliefOverHTTPTests {
         step("ReliefPaid", #""paymentId":"\#(UUID().uuidString.lowercased())","month":"\#(month)","amountFen":95000,"paidDate":"\#(day)","recipientIdNumber":"11010519491231002X","paymentChannel":"one-card""#)
     }
 
-    func rules(of reply: Reply) -> [String] {
-        ((reply.json["violations"] as? [[String: Any]]) ?? []).compactMap { $0["rule"] as? String }
-    }
-
     @Test("received → checked → surveyed → opinion → notice → objection → fresh notice → confirmed → paid")
     func fromApplicationToPayments() async throws {
         try await BureauServer.with { server in
@@ -36,13 +32,13 @@ struct ReliefOverHTTPTests {
             func taken(_ body: String, _ step: String) async throws {
                 let reply = try await server.append(Self.stream, body)
                 #expect(reply.status == 201, "\(step): \(reply.text)")
-                positions.append((step, try #require((reply.json["events"] as? [[String: Any]])?.last?["position"] as? Int)))
+                positions.append((step, try reply.lastPosition()))
             }
             func refused(_ body: String, _ rule: String) async throws {
                 let before = try await server.get("/v1/streams/\(Self.stream)/version").json["version"] as? Int
                 let reply = try await server.append(Self.stream, body)
                 #expect(reply.status == 422, "\(reply.text)")
-                #expect(rules(of: reply) == [rule], "\(reply.text)")
+                #expect(reply.violatedRules == [rule], "\(reply.text)")
                 #expect(try await server.get("/v1/streams/\(Self.stream)/version").json["version"] as? Int == before, "nothing written")
             }
             try await taken(step("ApplicationReceived", #""village":"330481001001","receiptDate":"2026-03-02","channel":"online","applicant":{"idNumber":"11010519491231002X","name":"李秀英","address":"海宁市硖石街道东山村12组8号"},"members":[{"idNumber":"11010519491231002X","name":"李秀英","relation":"self","birthDate":"1949-12-31"}],"declaredMonthlyIncomeFen":0,"declaredAssetsFen":0,"closeRelativeOfStaff":false"#), "received")

@@ -20,41 +20,33 @@ struct SocialWorkOverHTTPTests {
     var graded: String { event("PerformanceGraded", #""gradedDate":"2026-01-10","grade":"good","score":88"#) }
     var closed: String { event("ProjectClosed", #""closedDate":"2026-01-31","outcome":"completed""#) }
 
-    func rules(of reply: Reply) -> [String] {
-        ((reply.json["violations"] as? [[String: Any]]) ?? []).compactMap { $0["rule"] as? String }
-    }
-
-    func position(_ reply: Reply) throws -> Int {
-        try #require((reply.json["events"] as? [[String: Any]])?.last?["position"] as? Int, "\(reply.text)")
-    }
-
     @Test("approval to closing, out of order refused, the final evaluation overdue from the day after its due date, and as of each step")
     func aProjectsWholeLife() async throws {
         try await BureauServer.with { server in
             // Out of order: a contract before approval.
             let early = try await server.append(Self.stream, contracted)
-            #expect(rules(of: early) == ["socialwork.milestone-out-of-order"], "\(early.text)")
+            #expect(early.violatedRules == ["socialwork.milestone-out-of-order"], "\(early.text)")
             var positions: [Int] = []
             for step in [approved, contracted, supervised] {
                 let reply = try await server.append(Self.stream, step)
                 #expect(reply.status == 201, "\(reply.text)")
-                positions.append(try position(reply))
+                positions.append(try reply.lastPosition())
             }
             // The final evaluation before the mid-term: out of order.
-            #expect(rules(of: try await server.append(Self.stream, final(on: "2025-12-20"))) == ["socialwork.milestone-out-of-order"])
+            #expect((try await server.append(Self.stream, final(on: "2025-12-20"))).violatedRules == ["socialwork.milestone-out-of-order"])
             let mid = try await server.append(Self.stream, midterm)
-            positions.append(try position(mid))
+            positions.append(try mid.lastPosition())
             // Due a month before the contract ends (2026-01-31): by 2025-12-31, overdue from 2026-01-01.
             let onTheDay = try await server.get("/v1/q/social-work-overdue?date=2025-12-31&minPosition=\(positions.last!)", as: .reader)
             #expect((onTheDay.json["items"] as? [Any])?.isEmpty == true, "\(onTheDay.text)")
             let dayAfter = try await server.get("/v1/q/social-work-overdue?date=2026-01-01&minPosition=\(positions.last!)", as: .reader)
             #expect((dayAfter.json["items"] as? [[String: Any]])?.first?["projectId"] as? String == Self.id, "\(dayAfter.text)")
             // Late: refused by name; in time: taken.
-            #expect(rules(of: try await server.append(Self.stream, final(on: "2026-01-05"))) == ["socialwork.final-evaluation-late"])
+            #expect((try await server.append(Self.stream, final(on: "2026-01-05"))).violatedRules == ["socialwork.final-evaluation-late"])
             for step in [final(on: "2025-12-20"), graded, closed] {
                 let reply = try await server.append(Self.stream, step)
                 #expect(reply.status == 201, "\(reply.text)")
-                positions.append(try position(reply))
+                positions.append(try reply.lastPosition())
             }
             let now = try await server.get("/v1/q/social-work-projects/\(Self.id)?minPosition=\(positions.last!)", as: .reader)
             #expect((now.json["social-work-project"] as? [String: Any])?["stage"] as? String == "closed", "\(now.text)")
@@ -87,7 +79,7 @@ struct SocialWorkOverHTTPTests {
                 let body = #"[{"type":"socialwork.StationRanked","data":{"quarter":"\#(quarter)","rankedDate":"2026-0\#(quarter.last!)-10","rankings":[{"stationId":"\#(first)","town":"330481101","rank":1,"score":93.5}]}}]"#
                 let reply = try await server.append("swranking-\(quarter)", body)
                 #expect(reply.status == 201, "\(reply.text)")
-                last = try position(reply)
+                last = try reply.lastPosition()
             }
             let q2 = try await server.get("/v1/q/station-rankings?quarter=2026-Q2&minPosition=\(last)", as: .reader)
             let items = (q2.json["items"] as? [[String: Any]]) ?? []

@@ -4,10 +4,10 @@
 /// The math in this module reads only through this protocol, so a store may be an
 /// LMDB read transaction, a dictionary in a test, or hashes from an audit bundle.
 ///
-/// An ordered key-value store should key each hash by big-endian (level: UInt8,
-/// index: UInt64), 9 bytes, with the 32 hash bytes as value: the hashes of one level
-/// are then adjacent in index order, and a tile (`tile/L/N`) is one cursor range at
-/// level 8·L.
+/// An ordered key-value store should key each hash by its `StoredHashIndex` (the order in
+/// which appends complete the hashes), 8 bytes big-endian, with the 32 hash bytes as value:
+/// appending then only ever writes past the last key, and the hashes a run of leaves completes
+/// are one contiguous range.
 public protocol HashStore {
     /// The hash of the complete subtree at (`level`, `index`). A store that does not
     /// hold it throws, for example `TreeError.missingHash(level:index:)`.
