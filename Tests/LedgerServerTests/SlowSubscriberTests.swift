@@ -80,7 +80,12 @@ struct SlowSubscriberTests {
             // Takes nothing for many graces (more than enough on a loaded machine), then looks.
             try await Task.sleep(for: .seconds(6))
             let messages = try await client.read(timeout: .seconds(60))
-            #expect(client.closed, "the connection of a client that took nothing was not cut")
+            // Cut, as a rule. On a loaded machine the cut-off's timer may first run after the
+            // client started reading again; then the client took its final message in time and
+            // the response ended with it instead. Either way the server stopped feeding it.
+            let cut = client.closed
+            let toldToGo = client.ended && messages.last?.event == "disconnected"
+            #expect(cut || toldToGo, "the connection of a client that took nothing was neither cut nor ended")
             #expect(messages.compactMap(\.id).count < Self.eventCount)
             // The server still serves others.
             let follower = try await EventStreamReader.read(server.base + "/v1/subscribe?from=\(Self.eventCount - 1)", token: server.tokens.reader) {
