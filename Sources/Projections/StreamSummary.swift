@@ -20,7 +20,7 @@ enum StreamSummary {
         object["events"] = .number(JSONNumber(events + 1))
         object["lastType"] = .string(event.type)
         object["lastPosition"] = .number(JSONNumber(Int(event.position)))
-        object["lastRecordedAt"] = .string(RFC3339.text(microseconds: event.recordedAt))
+        object["lastRecordedAt"] = .string(Timestamp.rfc3339(microseconds: event.recordedAt))
         object["types"] = .object(types)
         return .object(object)
     }

@@ -73,7 +73,7 @@ public struct StreamSummaryValue: Sendable, Equatable {
         switch lastRecordedAt {
         case .microseconds(let time)?:
             bytes.append(contentsOf: #","lastRecordedAt":""#.utf8)
-            RFC3339.write(microseconds: time, into: &bytes)
+            Timestamp.write(microseconds: time, into: &bytes)
             bytes.append(UInt8(ascii: "\""))
         case .text(let text)?:
             bytes.append(contentsOf: #","lastRecordedAt":"#.utf8)

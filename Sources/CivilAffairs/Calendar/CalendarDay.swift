@@ -1,3 +1,5 @@
+import EventLog
+
 /// A day of the civil calendar, without a time or a zone: the business dates the bureau writes
 /// in payloads (`"2026-03-14"`), which rules compare and count in whole days.
 public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
@@ -41,15 +43,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// The day with the given day number.
     public init(dayNumber: Int) {
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        (self.year, self.month, self.day) = (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        (year, month, day) = Timestamp.civilDate(daysSince1970: dayNumber)
     }
 
     /// `count` days later (earlier when negative).
