@@ -23,8 +23,13 @@ extension Request {
     }
 
     /// `application/json`, with or without parameters such as `charset=utf-8`.
+    /// Compares bytes, ignoring ASCII case and blanks: it runs for every append.
     static func isJSON(_ contentType: String) -> Bool {
-        let mediaType = contentType.split(separator: ";", maxSplits: 1).first ?? ""
-        return mediaType.trimmingCharacters(in: .whitespaces).lowercased() == "application/json"
+        var mediaType = contentType.utf8.prefix { $0 != UInt8(ascii: ";") }[...]
+        while let first = mediaType.first, first == 0x20 || first == 0x09 { mediaType.removeFirst() }
+        while let last = mediaType.last, last == 0x20 || last == 0x09 { mediaType.removeLast() }
+        let expected = "application/json".utf8
+        func lowercased(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        return mediaType.count == expected.count && zip(mediaType, expected).allSatisfy { lowercased($0) == $1 }
     }
 }
