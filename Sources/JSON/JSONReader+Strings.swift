@@ -4,13 +4,17 @@ extension JSONReader {
         index += 1
         let start = index
         // Fast path: most strings hold no escapes and can be validated in place.
+        var highBits: UInt8 = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = try decodeUTF8(start..<index)
+                // Plain ASCII needs no UTF-8 validation, which would cost as much as the scan.
+                let text = highBits < 0x80 ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                                           : try decodeUTF8(start..<index)
                 index += 1
                 return text
             }
+            highBits |= byte
             if byte == UInt8(ascii: "\\") { return try readEscapedString(from: start) }
             if byte < 0x20 { throw failure(.controlCharacterInString, at: index) }
             index += 1

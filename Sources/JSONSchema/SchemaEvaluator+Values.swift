@@ -56,9 +56,12 @@ extension SchemaEvaluator {
     private mutating func applyToString(_ check: Check, _ text: String) -> Bool {
         switch check.rule {
         case .minLength(let minimum):
+            // A scalar takes 1 to 4 UTF-8 bytes; count scalars only when the byte count cannot decide.
+            if (text.utf8.count + 3) / 4 >= minimum { return true }
             let length = text.unicodeScalars.count
             return length >= minimum || fail(check) { "\($0) must be at least \(ViolationText.counted(minimum, "character")) long, got \(length)" }
         case .maxLength(let maximum):
+            if text.utf8.count <= maximum { return true }
             let length = text.unicodeScalars.count
             return length <= maximum || fail(check) { "\($0) must be at most \(ViolationText.counted(maximum, "character")) long, got \(length)" }
         case .pattern(let pattern):
