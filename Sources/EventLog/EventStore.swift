@@ -9,18 +9,48 @@ public enum ReadDirection: String, Sendable, CaseIterable {
 public struct EventFilter: Sendable, Equatable {
     /// Only streams of this category (the part of the name before the first dash). Indexed.
     public var category: String?
-    /// Only event types starting with this text, e.g. `assistance.` or `marriage.Divorce`.
-    public var typePrefix: String?
+    /// Only event types starting with one of these, e.g. `assistance.` or `marriage.Divorce`;
+    /// none: every type.
+    public var typePrefixes: [String] {
+        didSet { prefixBytes = typePrefixes.map { Array($0.utf8) } }
+    }
+    /// The prefixes as UTF-8, so a scan can match a record's type without making a string of it.
+    private var prefixBytes: [[UInt8]]
 
     public init(category: String? = nil, typePrefix: String? = nil) {
+        self.init(category: category, typePrefixes: typePrefix.map { [$0] } ?? [])
+    }
+
+    public init(category: String? = nil, typePrefixes: [String]) {
         self.category = category
-        self.typePrefix = typePrefix
+        self.typePrefixes = typePrefixes
+        self.prefixBytes = typePrefixes.map { Array($0.utf8) }
+    }
+
+    /// The one type prefix, when there is exactly one.
+    public var typePrefix: String? {
+        get { typePrefixes.count == 1 ? typePrefixes[0] : nil }
+        set { typePrefixes = newValue.map { [$0] } ?? [] }
     }
 
     public static let all = EventFilter()
 
     public func matches(_ event: RecordedEvent) -> Bool {
-        (category == nil || event.stream.category == category![...]) && (typePrefix == nil || event.type.hasPrefix(typePrefix!))
+        (category == nil || event.stream.category == category![...]) && matchesType(event.type)
+    }
+
+    /// Whether a type passes the type part of the filter.
+    public func matchesType(_ type: String) -> Bool {
+        typePrefixes.isEmpty || typePrefixes.contains { type.hasPrefix($0) }
+    }
+
+    /// Whether a type given as UTF-8 passes the type part of the filter.
+    func matchesType(utf8 type: UnsafeRawBufferPointer) -> Bool {
+        if prefixBytes.isEmpty { return true }
+        return prefixBytes.contains { prefix in
+            prefix.isEmpty || prefix.count <= type.count
+                && prefix.withUnsafeBytes { memcmp($0.baseAddress!, type.baseAddress!, prefix.count) == 0 }
+        }
     }
 }
 

@@ -31,7 +31,7 @@ extension LMDBEventStore {
         let limit = max(1, limit)
         return try environment.read { txn in
             if let category = filter.category {
-                return try readCategory(category, from: position, direction: direction, limit: limit, typePrefix: filter.typePrefix, in: txn)
+                return try readCategory(category, from: position, direction: direction, limit: limit, filter: filter, in: txn)
             }
             let cursor = try txn.cursor(dbs.events)
             var entry: Cursor.Entry?
@@ -46,7 +46,7 @@ extension LMDBEventStore {
                 if events.count == limit || scanned == Self.scanBudget {
                     return EventPage(events: events, next: p, reachedEnd: false)
                 }
-                if filter.typePrefix == nil || RecordPeek.type(of: e.value).hasPrefix(filter.typePrefix!) {
+                if filter.matchesType(utf8: RecordPeek.typeBytes(of: e.value)) {
                     events.append(try EventRecord.decode(e.value, at: p))
                 }
                 scanned += 1
@@ -58,8 +58,8 @@ extension LMDBEventStore {
     }
 
     /// The whole log forwards from `position` as headers only, metadata and payload left uncopied:
-    /// for readers that count or index events. Pages as `readAll` forwards with `typePrefix` does.
-    public func readHeaders(from position: UInt64, limit: Int, typePrefix: String? = nil) throws -> EventHeaderPage {
+    /// for readers that count or index events. Pages as `readAll` forwards with the filter's types does.
+    public func readHeaders(from position: UInt64, limit: Int, types: EventFilter = .all) throws -> EventHeaderPage {
         let limit = max(1, limit)
         return try environment.read { txn in
             let cursor = try txn.cursor(dbs.events)
@@ -73,7 +73,7 @@ extension LMDBEventStore {
                 if headers.count == limit || scanned == Self.scanBudget {
                     return EventHeaderPage(headers: headers, next: p, reachedEnd: false)
                 }
-                if typePrefix == nil || RecordPeek.type(of: e.value).hasPrefix(typePrefix!) {
+                if types.matchesType(utf8: RecordPeek.typeBytes(of: e.value)) {
                     headers.append(try EventRecord.decodeHeader(e.value, at: p))
                 }
                 scanned += 1
@@ -85,7 +85,7 @@ extension LMDBEventStore {
     }
 
     private func readCategory(_ category: String, from position: UInt64?, direction: ReadDirection, limit: Int,
-                              typePrefix: String?, in txn: ReadTransaction) throws -> EventPage {
+                              filter: EventFilter, in txn: ReadTransaction) throws -> EventPage {
         let cursor = try txn.cursor(dbs.categories)
         let prefix = Array(category.utf8)
         var entry: Cursor.Entry?
@@ -101,7 +101,7 @@ extension LMDBEventStore {
                 return EventPage(events: events, next: p, reachedEnd: false)
             }
             let event = try record(at: p, in: txn)
-            if typePrefix == nil || event.type.hasPrefix(typePrefix!) { events.append(event) }
+            if filter.matchesType(event.type) { events.append(event) }
             scanned += 1
             last = p
             entry = direction == .forwards ? try cursor.next() : try cursor.previous()
@@ -175,12 +175,13 @@ public struct EventHeaderPage: Sendable, Equatable {
 
 /// Reads one field of a record without decoding the rest (for filtering scans).
 enum RecordPeek {
-    static func type(of record: UnsafeRawBufferPointer) -> Substring {
+    /// The type's UTF-8 bytes, in place; empty for a record too short to hold one.
+    static func typeBytes(of record: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
         let streamLength = Int(record.bigEndian(at: EventRecord.headerSize, as: UInt16.self))
         let typeAt = EventRecord.headerSize + 2 + streamLength
-        guard typeAt + 2 <= record.count else { return "" }
+        guard typeAt + 2 <= record.count else { return UnsafeRawBufferPointer(rebasing: record[0..<0]) }
         let typeLength = Int(record.bigEndian(at: typeAt, as: UInt16.self))
-        guard typeAt + 2 + typeLength <= record.count else { return "" }
-        return Substring(String(decoding: record[(typeAt + 2)..<(typeAt + 2 + typeLength)], as: UTF8.self))
+        guard typeAt + 2 + typeLength <= record.count else { return UnsafeRawBufferPointer(rebasing: record[0..<0]) }
+        return UnsafeRawBufferPointer(rebasing: record[(typeAt + 2)..<(typeAt + 2 + typeLength)])
     }
 }

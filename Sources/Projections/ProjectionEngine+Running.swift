@@ -72,7 +72,8 @@ extension ProjectionEngine {
         guard let record = try await onWriter({ try self.resume(name, generation: generation) }) else { return .retired }
         var next = record.nextPosition
         if let until, next > until { return .reachedUntil }
-        let filter = EventFilter(typePrefix: projection.eventTypes.count == 1 ? projection.eventTypes[0] : nil)
+        // Records of other types are passed over in the scan, never copied.
+        let filter = EventFilter(typePrefixes: projection.eventTypes)
         let headersOnly = projection is any StreamStateProjection
         var chunk = try await read(from: next, filter: filter, until: until, headersOnly: headersOnly)
         while !Task.isCancelled {
@@ -119,7 +120,7 @@ extension ProjectionEngine {
     private func read(from position: UInt64, filter: EventFilter, until: UInt64?, headersOnly: Bool) async throws -> LogChunk {
         if headersOnly, let store = log as? LMDBEventStore {
             // Records are decoded in place: no copy of their metadata or payload.
-            let page = try store.readHeaders(from: position, limit: options.chunkSize, typePrefix: filter.typePrefix)
+            let page = try store.readHeaders(from: position, limit: options.chunkSize, types: filter)
             return cut(LogChunk(headers: page.headers, through: page.next > position ? page.next - 1 : nil, reachedEnd: page.reachedEnd),
                        from: position, until: until)
         }

@@ -65,10 +65,35 @@ struct RecordHeaderTests {
             _ = try await ledger.store.append([ProposedEvent(type: type, payload: #"{"i":\#(i)}"#)], to: try StreamName("case-\(i % 7)"))
         }
         for (from, limit, prefix) in [(UInt64(0), 1000, String?.none), (0, 7, nil), (13, 5, "case."), (58, 10, nil), (60, 10, nil), (70, 3, "note.")] {
-            let headers = try ledger.store.readHeaders(from: from, limit: limit, typePrefix: prefix)
+            let headers = try ledger.store.readHeaders(from: from, limit: limit, types: EventFilter(typePrefix: prefix))
             let events = try await ledger.store.readAll(from: from, direction: .forwards, limit: limit, filter: EventFilter(typePrefix: prefix))
             #expect(headers.headers == events.events.map(EventHeader.init))
             #expect(headers.next == events.next && headers.reachedEnd == events.reachedEnd)
+        }
+    }
+
+    @Test func severalTypePrefixesMatchAsAnyOfThem() async throws {
+        let ledger = try TemporaryLedger()
+        let types = ["case.Opened", "case.Closed", "note.Added", "notes.Added", "visit.Recorded", "cases.Noted"]
+        for i in 0..<48 {
+            _ = try await ledger.store.append([ProposedEvent(type: types[i % types.count], payload: #"{"i":\#(i)}"#)],
+                                              to: try StreamName(i % 2 == 0 ? "case-\(i % 5)" : "visit-\(i % 3)"))
+        }
+        let everything = try await ledger.store.readAll(from: 0, direction: .forwards, limit: 1000, filter: .all).events
+        for prefixes in [["case.", "note."], ["case.Closed", "visit."], ["nothing."], ["", "x"], ["c"], []] {
+            for category in [String?.none, "case", "visit"] {
+                let filter = EventFilter(category: category, typePrefixes: prefixes)
+                let expected = everything.filter { event in
+                    (category == nil || event.stream.category == category![...]) && (prefixes.isEmpty || prefixes.contains { event.type.hasPrefix($0) })
+                }
+                let read = try await ledger.store.readAll(from: 0, direction: .forwards, limit: 1000, filter: filter).events
+                #expect(read == expected, "prefixes \(prefixes), category \(category ?? "-")")
+                #expect(everything.filter(filter.matches) == expected)
+                if category == nil {
+                    let headers = try ledger.store.readHeaders(from: 0, limit: 1000, types: filter)
+                    #expect(headers.headers == expected.map(EventHeader.init))
+                }
+            }
         }
     }
 }
