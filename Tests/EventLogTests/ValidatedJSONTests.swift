@@ -10,6 +10,8 @@ struct ValidatedJSONTests {
         #"{"s":"a \"quoted\" } ] , string\\","n":-0.5e+3,"t":true,"f":false,"z":null,"e":[]}"#,
         "{\n\t\"deep\": [[{\"x\": [1, [2, {\"y\": \"}\"}]]}]],\r\n \"after\" : \"\\u00e9\\ud83d\\ude00\"\n}",
         #"{"dup":1,"dup":2}"#,
+        // Runs of backslashes before a quote: odd escapes it, even ends the string.
+        #"{"":"","\\":"\\\\","q":"\\\"}\"","r":["\"\\",{"\\\\\"":"]"}]}"#,
     ]
 
     @Test(arguments: objects)
