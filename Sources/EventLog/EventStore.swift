@@ -98,6 +98,17 @@ extension EventWriter {
 }
 
 extension EventReader {
+    /// Whether the log grows past `size` events within `timeout`; false also when the task is cancelled.
+    public func grows(beyond size: UInt64, within timeout: Duration) async -> Bool {
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask { await self.waitForGrowth(beyond: size); return !Task.isCancelled }
+            group.addTask { try? await Task.sleep(for: timeout); return false }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+    }
+
     /// The last event's position; nil when the log is empty.
     public func head() async throws -> UInt64? {
         let n = try await size()

@@ -13,10 +13,22 @@ final class PositionWatch: Sendable {
 
     private struct State {
         var positions: [String: UInt64] = [:]
+        /// The newest generation of each projection known to be live: announcements of older
+        /// ones are stale, and only this one may announce positions it passed over.
+        var liveGenerations: [String: Int] = [:]
         /// Projections a runner of which stopped on a failure since their last announcement.
         var failed: Set<String> = []
         var waiters: [UInt64: Waiter] = [:]
         var nextTicket: UInt64 = 0
+
+        /// Records `position` for `name` and takes out the waiters it satisfies.
+        mutating func reach(_ name: String, _ position: UInt64) -> [CheckedContinuation<Void, Never>] {
+            failed.remove(name)
+            positions[name] = max(positions[name] ?? 0, position)
+            let due = waiters.filter { $0.value.name == name && $0.value.position <= position }
+            for ticket in due.keys { waiters[ticket] = nil }
+            return due.values.map(\.continuation)
+        }
     }
 
     private let state = Mutex(State())
@@ -38,15 +50,40 @@ final class PositionWatch: Sendable {
         for continuation in woken { continuation.resume() }
     }
 
-    func announce(_ name: String, position: UInt64) {
-        let ready = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            state.failed.remove(name)
-            state.positions[name] = max(state.positions[name] ?? 0, position)
-            let due = state.waiters.filter { $0.value.name == name && $0.value.position <= position }
-            for ticket in due.keys { state.waiters[ticket] = nil }
-            return due.values.map(\.continuation)
+    /// A live generation of `name` committed `position`.
+    func announce(_ name: String, generation: Int, position: UInt64) {
+        resume(state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            guard generation >= state.liveGenerations[name] ?? 0 else { return [] }
+            state.liveGenerations[name] = generation
+            return state.reach(name, position)
+        })
+    }
+
+    /// The live generation of `name` passed over records it does not read, to `position`; false
+    /// (nothing announced) when that generation is no longer the live one.
+    func announce(_ name: String, generation: Int, passedOverTo position: UInt64) -> Bool {
+        let woken = state.withLock { state -> [CheckedContinuation<Void, Never>]? in
+            guard state.liveGenerations[name] == generation else { return nil }
+            return state.reach(name, position)
         }
-        for continuation in ready { continuation.resume() }
+        guard let woken else { return false }
+        resume(woken)
+        return true
+    }
+
+    /// A rebuilt generation is about to go live at `position`: granted unless the live one
+    /// already announced more (then queries could be told of positions the new one has not
+    /// applied); from then on the old one announces nothing.
+    func claimLive(_ name: String, generation: Int, at position: UInt64) -> Bool {
+        state.withLock { state in
+            guard state.positions[name] ?? 0 <= position else { return false }
+            state.liveGenerations[name] = max(state.liveGenerations[name] ?? 0, generation)
+            return true
+        }
+    }
+
+    private func resume(_ continuations: [CheckedContinuation<Void, Never>]) {
+        for continuation in continuations { continuation.resume() }
     }
 
     /// Returns when `name` reached `position`, after `timeout`, or when the task is cancelled.

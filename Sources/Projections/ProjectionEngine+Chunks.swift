@@ -83,7 +83,8 @@ extension ProjectionEngine {
         guard record.building == generation else { return .committed(live: record.active == generation, switched: false) }
         let oldKey = RegistryKey.generation(name, record.active)
         let old = try store.record(GenerationRecord.self, at: oldKey, in: txn)
-        guard reachedEnd, (old?.position).map({ $0 <= through }) ?? true else { return .committed(live: false, switched: false) }
+        guard reachedEnd, (old?.position).map({ $0 <= through }) ?? true,
+              watch.claimLive(name, generation: generation, at: through) else { return .committed(live: false, switched: false) }
         if old != nil {
             try store.retire(GenerationRecord.databaseName(name, record.active), in: txn)
             cache.forget(GenerationRecord.databaseName(name, record.active))

@@ -76,10 +76,34 @@ extension ProjectionEngine {
         let filter = EventFilter(typePrefixes: projection.eventTypes)
         let headersOnly = projection is any StreamStateProjection
         var chunk = try await read(from: next, filter: filter, until: until, headersOnly: headersOnly)
+        // Whether the generation was live at its last commit, and when that commit was.
+        var wasLive = false
+        var lastWritten = ContinuousClock.now
+        // The last position passed over without writing, while nothing newer was written.
+        var unwritten: UInt64?
         while !Task.isCancelled {
             guard let through = chunk.through else {
                 if until == nil { runners.withLock { $0[runner]?.phase = .live } }
-                await log.waitForGrowth(beyond: next)
+                if let position = unwritten {
+                    // Write the checkpoint once the log has been quiet for the interval.
+                    if await !log.grows(beyond: next, within: options.checkpointInterval) {
+                        if Task.isCancelled { break }
+                        let outcome = try await onWriter {
+                            try self.applyChunk(projection, generation: generation, chunk: LogChunk(through: position, reachedEnd: true),
+                                                through: position)
+                        }
+                        switch outcome {
+                        case .retired: return .retired
+                        case .committed(let live, _): wasLive = live
+                        case .failed: break  // an empty chunk applies nothing that could fail
+                        }
+                        lastWritten = ContinuousClock.now
+                        unwritten = nil
+                        continue
+                    }
+                } else {
+                    await log.waitForGrowth(beyond: next)
+                }
                 if Task.isCancelled { break }
                 chunk = try await read(from: next, filter: filter, until: until, headersOnly: headersOnly)
                 continue
@@ -89,9 +113,22 @@ extension ProjectionEngine {
                 : read(from: through + 1, filter: filter, until: until, headersOnly: headersOnly)
             let applying = chunk, reachedEnd = chunk.reachedEnd
             chunk = .nothing  // so the writer holds the only reference and frees it there
+            // A live projection that reads none of these records has the same state at `through`:
+            // it says so at once, and writes the checkpoint later, sparing a commit per append.
+            if until == nil, wasLive, applying.events.isEmpty, applying.headers.isEmpty,
+               ContinuousClock.now - lastWritten < options.checkpointInterval,
+               watch.announce(name, generation: generation, passedOverTo: through) {
+                runners.withLock { $0[runner]?.committed(Int(through - next + 1)) }
+                unwritten = through
+                next = through + 1
+                chunk = try await following
+                continue
+            }
+            unwritten = nil
             let outcome = try await onWriter {
                 try self.applyChunk(projection, generation: generation, chunk: applying, through: through)
             }
+            lastWritten = ContinuousClock.now
             switch outcome {
             case .retired:
                 return .retired
@@ -100,12 +137,13 @@ extension ProjectionEngine {
                 watch.fail(name)
                 return .failed(failure)
             case .committed(let live, _):
+                wasLive = live
                 let figures = runners.withLock { figures -> RunnerFigures? in
                     figures[runner]?.committed(Int(through - next + 1))
                     if reachedEnd && until == nil { figures[runner]?.phase = .live }
                     return figures[runner]
                 }
-                if live { watch.announce(name, position: through) }
+                if live { watch.announce(name, generation: generation, position: through) }
                 if let figures { progress(through, figures) }
                 if live && untilLive { return .reachedUntil }
             }

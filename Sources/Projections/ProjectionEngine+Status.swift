@@ -40,7 +40,13 @@ extension ProjectionEngine {
         }
         let figures = runners.withLock { $0 }
         let liveFigures = figures[live.databaseName]
-        let lag = Self.lag(from: live.position, to: head)
+        // Run here, the live generation may have passed over records it does not read without
+        // writing its checkpoint yet (ProjectionEngine.Options.checkpointInterval): it is there.
+        var position = live.position
+        if writer != nil, liveFigures != nil, let announced = watch.reached(name), !announced.failedSince {
+            position = max(position ?? 0, announced.position)
+        }
+        let lag = Self.lag(from: position, to: head)
         let phase: ProjectionPhase
         if live.failure != nil {
             phase = .failed
@@ -60,7 +66,7 @@ extension ProjectionEngine {
                                    eventsPerSecond: buildFigures?.eventsPerSecond() ?? 0,
                                    etaSeconds: buildFigures?.eta(lag: Self.lag(from: generation.position, to: head)))
         }
-        return ProjectionStatus(name: name, version: live.version, generation: live.generation, position: live.position,
+        return ProjectionStatus(name: name, version: live.version, generation: live.generation, position: position,
                                 head: head, lag: lag, phase: phase, eventsPerSecond: liveFigures?.eventsPerSecond() ?? 0,
                                 etaSeconds: phase == .catchingUp ? liveFigures?.eta(lag: lag) : nil, failure: live.failure,
                                 rebuild: rebuild, snapshots: snapshots)

@@ -11,6 +11,10 @@ public final class ProjectionEngine: Sendable {
         /// The most events one projection transaction applies (and one read of the log takes): large,
         /// because each commit writes the pages it touched and syncs them.
         public var chunkSize = 20_000
+        /// How long a live projection may leave unwritten the positions it passed over without
+        /// reading anything there. Its queries and status see them at once; only the stored
+        /// checkpoint trails, by at most this, and a restart scans those records again.
+        public var checkpointInterval: Duration = .seconds(1)
         /// How long `waitUntil` (a query's `minPosition`) waits before answering `.behind`.
         public var minPositionTimeout: Duration = .seconds(5)
         /// The map the environment starts with; it doubles whenever a transaction fills it.
