@@ -32,7 +32,10 @@ final class Writer: @unchecked Sendable {
         self.limits = limits
         self.head = head
         self.observers = observers
-        let thread = Thread { [self] in run() }
+        let thread = Thread { [self] in
+            ThreadNiceness.set(ThreadNiceness.writer)
+            run()
+        }
         thread.name = "civic-ledger writer"
         thread.start()
     }
