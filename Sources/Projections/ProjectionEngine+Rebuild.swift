@@ -12,7 +12,7 @@ extension ProjectionEngine {
         // The writer checks again, so two requests racing here still start one rebuild.
         try refuseIfRebuilding(name)
         let generation = try await onWriter { try self.startRebuild(of: projection) }
-        startsContinuation.yield(GenerationStart(projection: name, generation: generation))
+        _ = starts.withLock { $0?.yield(GenerationStart(projection: name, generation: generation)) }
         return generation
     }
 

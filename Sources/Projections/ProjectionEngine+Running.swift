@@ -28,6 +28,10 @@ extension ProjectionEngine {
             throw ProjectionError.storage("the projection engine is already running")
         }
         defer { isRunning.withLock { $0 = false } }
+        // A stream of its own for each run: a cancelled iteration ends its stream for good.
+        let (starts, continuation) = AsyncStream.makeStream(of: GenerationStart.self)
+        self.starts.withLock { $0 = continuation }
+        defer { self.starts.withLock { $0 = nil } }
         let initial = try await onWriter { try self.generationsToRun() }
         await withTaskGroup(of: Void.self) { group in
             for start in initial {

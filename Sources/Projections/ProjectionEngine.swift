@@ -39,9 +39,9 @@ public final class ProjectionEngine: Sendable {
     let isRunning = Mutex(false)
     /// The generations running in this process (by database name), with their figures.
     let runners = Mutex<[String: RunnerFigures]>([:])
-    /// Generations `run()` should start (rebuilds requested while it runs).
-    let starts: AsyncStream<GenerationStart>
-    let startsContinuation: AsyncStream<GenerationStart>.Continuation
+    /// Where to send generations the running `run()` should start (rebuilds requested while it
+    /// runs); nil while it does not run: the next `run()` finds them in the registry.
+    let starts = Mutex<AsyncStream<GenerationStart>.Continuation?>(nil)
 
     /// Opens (creating when needed) `<directory>/projections/` for the process that writes.
     public convenience init(directory: String, log: any EventReader, projections: [any Projection], folds: [any EntityFold],
@@ -76,7 +76,6 @@ public final class ProjectionEngine: Sendable {
         var options = options
         options.chunkSize = max(1, options.chunkSize)
         self.options = options
-        (starts, startsContinuation) = AsyncStream.makeStream(of: GenerationStart.self)
         do {
             store = try ProjectionStore(directory: directory, readOnly: readOnly, mapSize: options.initialMapSize)
         } catch let error as ProjectionError {
@@ -92,7 +91,7 @@ public final class ProjectionEngine: Sendable {
     }
 
     deinit {
-        startsContinuation.finish()
+        starts.withLock { $0?.finish() }
         writer?.stop()
     }
 

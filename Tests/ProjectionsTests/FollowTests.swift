@@ -28,6 +28,27 @@ import Testing
         #expect(one?["stream"] == "case-1")
     }
 
+    @Test func anEngineRunsAgainAfterItsRunWasCancelledAndStillTakesRebuilds() async throws {
+        let ledger = try TestLedger()
+        try await ledger.append(5, to: "case-1")
+        let engine = try ProjectionEngine(directory: ledger.directory, log: ledger.store, projections: [Tally(name: "tally")],
+                                          folds: [], upcasters: nil)
+        try await whileRunning(engine) { try await engine.waitUntil("tally", reached: 4) }
+        let more = try await ledger.append(5, to: "case-2")
+        try await whileRunning(engine) {
+            // The second run follows the log: before, it ended at once.
+            try await engine.waitUntil("tally", reached: more, timeout: .seconds(30))
+            let generation = try await engine.rebuild("tally")
+            try await eventually("the rebuild's switch") {
+                let status = try await engine.status(of: "tally")
+                return status.generation == generation && status.rebuild == nil
+            }
+            let last = try await ledger.append(3, to: "case-3")
+            try await engine.waitUntil("tally", reached: last, timeout: .seconds(30))
+            #expect(try await engine.value("tally", key: "total").value == 13)
+        }
+    }
+
     @Test func waitingForAPositionTheLogHasNotReachedEndsBehindAfterTheTimeout() async throws {
         let ledger = try TestLedger()
         try await ledger.append(3, to: "case-1")
