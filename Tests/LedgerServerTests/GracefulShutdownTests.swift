@@ -86,10 +86,18 @@ final class ServerProcess: @unchecked Sendable {
         return nil
     }
 
-    init(binary: String, directory: String) throws {
+    /// With `fileSizeLimitKiB`, no file of the server may grow past it (RLIMIT_FSIZE): writes
+    /// beyond fail with EFBIG, as on a full file system.
+    init(binary: String, directory: String, fileSizeLimitKiB: Int? = nil) throws {
         process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["serve", "--data", directory, "--port", "0", "--log-level", "warning"]
+        let serve = ["serve", "--data", directory, "--port", "0", "--log-level", "warning"]
+        if let fileSizeLimitKiB {
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", "trap '' XFSZ; ulimit -f \(fileSizeLimitKiB); exec \"$@\"", "serve-limited", binary] + serve
+        } else {
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = serve
+        }
         let output = Pipe()
         process.standardOutput = output
         try process.run()
