@@ -61,14 +61,14 @@ extension ProjectionEngine {
             phase = .stopped
         }
         let rebuild = building.map { generation in
-            let buildFigures = figures[generation.databaseName]
+            let progress = figures[generation.databaseName]?.rateAndETA(lag: Self.lag(from: generation.position, to: head))
             return RebuildProgress(generation: generation.generation, position: generation.position,
-                                   eventsPerSecond: buildFigures?.eventsPerSecond() ?? 0,
-                                   etaSeconds: buildFigures?.eta(lag: Self.lag(from: generation.position, to: head)))
+                                   eventsPerSecond: progress?.eventsPerSecond ?? 0, etaSeconds: progress?.eta)
         }
+        let progress = liveFigures?.rateAndETA(lag: lag)
         return ProjectionStatus(name: name, version: live.version, generation: live.generation, position: position,
-                                head: head, lag: lag, phase: phase, eventsPerSecond: liveFigures?.eventsPerSecond() ?? 0,
-                                etaSeconds: phase == .catchingUp ? liveFigures?.eta(lag: lag) : nil, failure: live.failure,
+                                head: head, lag: lag, phase: phase, eventsPerSecond: progress?.eventsPerSecond ?? 0,
+                                etaSeconds: phase == .catchingUp ? progress?.eta : nil, failure: live.failure,
                                 rebuild: rebuild, snapshots: snapshots)
     }
 

@@ -27,10 +27,11 @@ struct RunnerFigures: Sendable {
         return Double(last.applied - first.applied) / span
     }
 
-    /// Seconds to cover `lag` at the recent rate.
-    func eta(lag: UInt64) -> Double? {
-        let rate = eventsPerSecond()
-        guard lag > 0, rate > 0 else { return lag == 0 ? 0 : nil }
-        return Double(lag) / rate
+    /// The recent rate and the seconds to cover `lag` at it, from one reading of the clock (two
+    /// readings would give a rate and an estimate that disagree by the time between them).
+    func rateAndETA(lag: UInt64, now: UInt64 = DispatchTime.now().uptimeNanoseconds) -> (eventsPerSecond: Double, eta: Double?) {
+        let rate = eventsPerSecond(now: now)
+        guard lag > 0, rate > 0 else { return (rate, lag == 0 ? 0 : nil) }
+        return (rate, Double(lag) / rate)
     }
 }
