@@ -17,7 +17,8 @@ import Testing
         let ledger = try TestLedger()
         let opened = try await ledger.append(1, to: "case-1", type: "test.Opened")
         var options = ProjectionEngine.Options()
-        options.checkpointInterval = .seconds(2)
+        options.checkpointInterval = .seconds(5)
+        let started = ContinuousClock.now
         let engine = try ProjectionEngine(directory: ledger.directory, log: ledger.store,
                                           projections: [Tally(name: "opened", eventTypes: ["test.Opened"])],
                                           folds: [], upcasters: nil, options: options)
@@ -33,7 +34,10 @@ import Testing
             let status = try await engine.status(of: "opened")
             #expect(status.position == last && status.lag == 0 && status.phase == .live)
             let stored = try #require(try Self.storedPosition(engine, "opened"))
-            #expect(stored < last, "the checkpoint trails while appends keep coming")
+            // Unless this machine took the whole interval for the appends (then it may have written once).
+            if ContinuousClock.now - started < options.checkpointInterval {
+                #expect(stored < last, "the checkpoint trails while appends keep coming")
+            }
             // Quiet for the interval: the checkpoint is written.
             try await eventually("the checkpoint") { try Self.storedPosition(engine, "opened") == last }
             #expect(try await engine.value("opened", key: "total").value == 1)
