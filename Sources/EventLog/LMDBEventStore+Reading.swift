@@ -33,27 +33,11 @@ extension LMDBEventStore {
             if let category = filter.category {
                 return try readCategory(category, from: position, direction: direction, limit: limit, filter: filter, in: txn)
             }
-            let cursor = try txn.cursor(dbs.events)
-            var entry: Cursor.Entry?
-            switch direction {
-            case .forwards: entry = try cursor.seek(atLeast: LedgerKey.position(position ?? 0))
-            case .backwards: entry = try cursor.seek(atMost: LedgerKey.position(position ?? .max))
+            let page = try scanLog(from: position, direction: direction, limit: limit, types: filter, in: txn) {
+                try EventRecord.decode($0, at: $1)
             }
-            var events: [RecordedEvent] = [], scanned = 0
-            var last: UInt64?
-            while let e = entry {
-                let p = e.key.bigEndian(at: 0, as: UInt64.self)
-                if events.count == limit || scanned == Self.scanBudget {
-                    return EventPage(events: events, next: p, reachedEnd: false)
-                }
-                if filter.matchesType(utf8: RecordPeek.typeBytes(of: e.value)) {
-                    events.append(try EventRecord.decode(e.value, at: p))
-                }
-                scanned += 1
-                last = p
-                entry = direction == .forwards ? try cursor.next() : try cursor.previous()
-            }
-            return endPage(events, direction: direction, last: last, start: position)
+            if let stop = page.stoppedAt { return EventPage(events: page.items, next: stop, reachedEnd: false) }
+            return endPage(page.items, direction: direction, last: page.last, start: position)
         }
     }
 
@@ -62,26 +46,39 @@ extension LMDBEventStore {
     public func readHeaders(from position: UInt64, limit: Int, types: EventFilter = .all) throws -> EventHeaderPage {
         let limit = max(1, limit)
         return try environment.read { txn in
-            let cursor = try txn.cursor(dbs.events)
-            var headers: [EventHeader] = []
-            headers.reserveCapacity(min(limit, Self.scanBudget))
-            var scanned = 0
-            var last: UInt64?
-            var entry = try cursor.seek(atLeast: LedgerKey.position(position))
-            while let e = entry {
-                let p = e.key.bigEndian(at: 0, as: UInt64.self)
-                if headers.count == limit || scanned == Self.scanBudget {
-                    return EventHeaderPage(headers: headers, next: p, reachedEnd: false)
-                }
-                if types.matchesType(utf8: RecordPeek.typeBytes(of: e.value)) {
-                    headers.append(try EventRecord.decodeHeader(e.value, at: p))
-                }
-                scanned += 1
-                last = p
-                entry = try cursor.next()
+            let page = try scanLog(from: position, direction: .forwards, limit: limit, types: types, reserving: true, in: txn) {
+                try EventRecord.decodeHeader($0, at: $1)
             }
-            return EventHeaderPage(headers: headers, next: last.map { $0 + 1 } ?? position, reachedEnd: true)
+            return EventHeaderPage(headers: page.items, next: page.stoppedAt ?? page.last.map { $0 + 1 } ?? position,
+                                   reachedEnd: page.stoppedAt == nil)
         }
+    }
+
+    /// One page of a scan of the log from `start`: the records of `types`' types, decoded, at
+    /// most `limit` of them and `scanBudget` records looked at. `stoppedAt` is the position the
+    /// page stopped before (nil: it reached the end); `last` the last position looked at.
+    private func scanLog<Item>(from start: UInt64?, direction: ReadDirection, limit: Int, types: EventFilter, reserving: Bool = false,
+                               in txn: ReadTransaction, decode: (UnsafeRawBufferPointer, UInt64) throws -> Item)
+        throws -> (items: [Item], stoppedAt: UInt64?, last: UInt64?) {
+        let cursor = try txn.cursor(dbs.events)
+        var entry: Cursor.Entry?
+        switch direction {
+        case .forwards: entry = try cursor.seek(atLeast: LedgerKey.position(start ?? 0))
+        case .backwards: entry = try cursor.seek(atMost: LedgerKey.position(start ?? .max))
+        }
+        var items: [Item] = []
+        if reserving { items.reserveCapacity(min(limit, Self.scanBudget)) }
+        var scanned = 0
+        var last: UInt64?
+        while let e = entry {
+            let p = e.key.bigEndian(at: 0, as: UInt64.self)
+            if items.count == limit || scanned == Self.scanBudget { return (items, p, last) }
+            if types.matchesType(utf8: RecordPeek.typeBytes(of: e.value)) { items.append(try decode(e.value, p)) }
+            scanned += 1
+            last = p
+            entry = direction == .forwards ? try cursor.next() : try cursor.previous()
+        }
+        return (items, nil, last)
     }
 
     private func readCategory(_ category: String, from position: UInt64?, direction: ReadDirection, limit: Int,
