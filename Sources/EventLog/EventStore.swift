@@ -27,12 +27,6 @@ public struct EventFilter: Sendable, Equatable {
         self.prefixBytes = typePrefixes.map { Array($0.utf8) }
     }
 
-    /// The one type prefix, when there is exactly one.
-    public var typePrefix: String? {
-        get { typePrefixes.count == 1 ? typePrefixes[0] : nil }
-        set { typePrefixes = newValue.map { [$0] } ?? [] }
-    }
-
     public static let all = EventFilter()
 
     public func matches(_ event: RecordedEvent) -> Bool {

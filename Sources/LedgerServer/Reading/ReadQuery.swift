@@ -45,7 +45,7 @@ struct ReadQuery {
         }
         if let text = query["type"] {
             guard !text.isEmpty, text.utf8.count <= EventType.maxLength else { throw invalid("type", "must be a non-empty event type prefix") }
-            filter.typePrefix = String(text)
+            filter.typePrefixes = [String(text)]
         }
         return filter
     }
