@@ -28,6 +28,9 @@ public struct LedgerServer: Sendable {
     /// Work the service does on its own beside the requests (recording lapses as days pass):
     /// started after the projections, stopped before them.
     public var backgroundServices: [any Service] = []
+    /// The event loops that serve connections: NIO's shared singleton unless an embedding
+    /// program (or a test) brings its own.
+    public var eventLoopGroup: (any EventLoopGroup)?
 
     public init(store: any LedgerStore, verifier: TokenVerifier, configuration: LedgerServerConfiguration = .init(),
                 metrics: LedgerMetrics = LedgerMetrics(), logger: Logger = Logger(label: "civic-ledger")) {
@@ -63,6 +66,7 @@ public struct LedgerServer: Sendable {
             router: router().router,
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "civic-ledger"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
+            eventLoopGroupProvider: eventLoopGroup.map { .shared($0) } ?? .singleton,
             logger: logger)
     }
 

@@ -1,6 +1,8 @@
 import EventLog
 import Foundation
 @testable import LedgerServer
+import NIOCore
+import NIOPosix
 import Testing
 
 /// Subscribers that do not keep up, over a real port: the server's buffer per subscriber stays
@@ -19,6 +21,17 @@ struct SlowSubscriberTests {
         }
     }
 
+    /// Waits until the server's metrics say it ended a subscription for `reason`: the moment it
+    /// gave up on a client, however late a loaded machine gets there.
+    static func waitUntilEnded(_ reason: String, on server: LiveServer) async throws {
+        let line = #"civic_ledger_subscriptions_ended_total{reason="\#(reason)"} 1"#
+        let deadline = ContinuousClock.now + .seconds(90)
+        while !String(decoding: server.server.metrics.exposition(), as: UTF8.self).contains(line) {
+            guard ContinuousClock.now < deadline else { throw TestFailure("the server never ended the subscription (\(reason))") }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
     @Test("a client that stops reading while many events are appended gets what was buffered, a final disconnected message, then the end")
     func slowClientGetsAFinalMessage() async throws {
         var configuration = LedgerServerConfiguration.testing
@@ -33,9 +46,9 @@ struct SlowSubscriberTests {
             #expect(greeting.first?.comment == "subscribed")
             // The client stops reading; the log grows by 12 MB, which fills its buffers at once.
             try await Self.appendMany(to: server.store)
-            // Past the first grace (disconnected), within the second (not yet cut), it reads again:
-            // what reached it, the final message, the end of the response.
-            try await Task.sleep(for: .milliseconds(6500))
+            // Once the server has given up on it (it is told to go), within the second grace (not
+            // yet cut), it reads again: what reached it, the final message, the end of the response.
+            try await Self.waitUntilEnded("slow-consumer", on: server)
             let messages = try await client.read(timeout: .seconds(20))
             #expect(client.ended || client.closed, "the server did not end the stream")
             let ids = messages.compactMap(\.id).compactMap(Int.init)
@@ -47,6 +60,31 @@ struct SlowSubscriberTests {
             #expect(last.json["reason"] as? String == "slow-consumer")
             #expect(last.json["lastEventId"] as? Int == ids.last)
         }
+    }
+
+    @Test("a client that stops reading while the server's event loop is busy is still bounded: the events wait in the log, not in NIO's memory")
+    func busyEventLoopKeepsTheBound() async throws {
+        // The connection's own loop, so blocking it holds up no other test.
+        let loops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        var configuration = LedgerServerConfiguration.testing
+        configuration.subscriberBuffer = 8
+        configuration.heartbeatInterval = .seconds(5)
+        try await LiveServer.with(configure: { $0.eventLoopGroup = loops }, configuration: configuration) { server in
+            let client = try RawEventStream(port: server.port, path: "/v1/subscribe?from=0", token: server.tokens.reader)
+            _ = try await client.read(timeout: .seconds(10)) { $0.contains { $0.comment == "subscribed" } }
+            // While the loop is busy it cannot tell the response's writer that the socket is full;
+            // a writer that trusted only that signal would hand all 12 MB to NIO meanwhile.
+            let busy = loops.next().submit { Thread.sleep(forTimeInterval: 2) }
+            try await Self.appendMany(to: server.store)
+            try await busy.get()
+            try await Self.waitUntilEnded("slow-consumer", on: server)
+            let messages = try await client.read(timeout: .seconds(20))
+            let ids = messages.compactMap(\.id).compactMap(Int.init)
+            #expect(ids.count < Self.eventCount, "the server buffered every event for a client that did not read")
+            #expect(ids == Array(0..<ids.count))
+            #expect(messages.last?.event == "disconnected")
+        }
+        try await loops.shutdownGracefully()
     }
 
     @Test("a client that reads steadily catches up on a backlog far larger than its buffer, and is not cut off")
@@ -77,16 +115,14 @@ struct SlowSubscriberTests {
             let client = try RawEventStream(port: server.port, path: "/v1/subscribe?from=0", token: server.tokens.reader)
             _ = try await client.read(timeout: .seconds(10)) { $0.contains { $0.comment == "subscribed" } }
             try await Self.appendMany(to: server.store)
-            // Takes nothing for many graces (more than enough on a loaded machine), then looks.
-            try await Task.sleep(for: .seconds(6))
+            // Takes nothing until the server has cut it off, then looks.
+            try await Self.waitUntilEnded("cut-off", on: server)
             let messages = try await client.read(timeout: .seconds(60))
-            // Cut, as a rule. On a loaded machine the cut-off's timer may first run after the
-            // client started reading again; then the client took its final message in time and
-            // the response ended with it instead. Either way the server stopped feeding it.
-            let cut = client.closed
-            let toldToGo = client.ended && messages.last?.event == "disconnected"
-            #expect(cut || toldToGo, "the connection of a client that took nothing was neither cut nor ended")
+            #expect(client.closed, "the connection of a client that took nothing was not cut")
+            #expect(!messages.contains { $0.event == "disconnected" }, "a client that took nothing cannot have taken its final message")
             #expect(messages.compactMap(\.id).count < Self.eventCount)
+            let metrics = String(decoding: server.server.metrics.exposition(), as: UTF8.self)
+            #expect(metrics.contains(#"civic_ledger_subscriptions_ended_total{reason="slow-consumer"} 1"#), "told to go before it was cut")
             // The server still serves others.
             let follower = try await EventStreamReader.read(server.base + "/v1/subscribe?from=\(Self.eventCount - 1)", token: server.tokens.reader) {
                 $0.events.count >= 1

@@ -32,6 +32,7 @@ public struct LedgerMetrics: Sendable {
         static let storedBytes = "civic_ledger_stored_record_bytes"
         static let fileBytes = "civic_ledger_file_bytes"
         static let subscribers = "civic_ledger_subscribers"
+        static let subscriptionsEnded = "civic_ledger_subscriptions_ended_total"
         static let requests = "http_requests_total"
         static let requestDuration = "http_request_duration_seconds"
     }
@@ -56,6 +57,12 @@ public struct LedgerMetrics: Sendable {
     func subscribers(_ change: Int) {
         let meter = Meter(label: Name.subscribers, factory: factory)
         if change > 0 { meter.increment() } else { meter.decrement() }
+    }
+
+    /// A subscription the server ended: `slow-consumer` (told to go and resume later), `cut-off`
+    /// (did not take even that in time), `shutdown`, or `failed` (reading the log failed).
+    func subscriptionEnded(reason: String) {
+        Counter(label: Name.subscriptionsEnded, dimensions: [("reason", reason)], factory: factory).increment()
     }
 
     /// Samples what the store knows (queue depth, events and bytes stored), just before a scrape.

@@ -42,12 +42,19 @@ struct SubscribeRoute: RouteProvider {
                 defer { server.metrics.subscribers(-1) }
                 // Best effort: a platform that refuses the option still has the pump's own bound.
                 try? await channel.setOption(ChannelOptions.socketOption(.so_sndbuf), value: SocketOptionValue(configuration.subscriberSocketBuffer)).get()
-                let buffer = SubscriberBuffer(capacity: configuration.subscriberBuffer) { channel.close(promise: nil) }
+                let metrics = server.metrics
+                let buffer = SubscriberBuffer(capacity: configuration.subscriberBuffer, closed: { metrics.subscriptionEnded(reason: $0.label) }) {
+                    metrics.subscriptionEnded(reason: "cut-off")
+                    channel.close(promise: nil)
+                }
                 // The first bytes go out at once, so the client knows it is subscribed.
                 try await writer.write(ByteBuffer(string: ": subscribed\n\n"))
+                var pacing = EventLoopPacing(eventLoop: channel.eventLoop)
                 try await withGracefulShutdownHandler {
                     try await pump.run(server.store.subscribe(from: start, filter: filter), buffer: buffer, message: message) { message in
-                        try await writer.write(ByteBuffer(bytes: message.bytes))
+                        let bytes = message.bytes
+                        try await writer.write(ByteBuffer(bytes: bytes))
+                        try await pacing.wrote(bytes.count)
                     }
                 } onGracefulShutdown: {
                     buffer.close(.shutdown, grace: configuration.heartbeatInterval)

@@ -62,6 +62,15 @@ final class SubscriberBuffer: Sendable {
         case shutdown
         /// Reading the log failed.
         case failed
+
+        /// As the metrics name it; the slow client's is also its final message's `reason`.
+        var label: String {
+            switch self {
+            case .overflow: "slow-consumer"
+            case .shutdown: "shutdown"
+            case .failed: "failed"
+            }
+        }
     }
 
     let messages: AsyncStream<ServerSentEvent>
@@ -73,11 +82,14 @@ final class SubscriberBuffer: Sendable {
     }
 
     private let state = Mutex(State())
+    private let closed: @Sendable (Reason) -> Void
     private let cutOff: @Sendable () -> Void
 
-    /// `cutOff` closes the connection of a client that does not take its last message in time.
-    init(capacity: Int, cutOff: @escaping @Sendable () -> Void) {
+    /// `closed` hears the reason the stream closed, once; `cutOff` closes the connection of a
+    /// client that does not take its last message in time.
+    init(capacity: Int, closed: @escaping @Sendable (Reason) -> Void = { _ in }, cutOff: @escaping @Sendable () -> Void) {
         (messages, continuation) = AsyncStream.makeStream(of: ServerSentEvent.self, bufferingPolicy: .bufferingOldest(max(1, capacity)))
+        self.closed = closed
         self.cutOff = cutOff
     }
 
@@ -108,6 +120,7 @@ final class SubscriberBuffer: Sendable {
             return true
         }
         guard first else { return }
+        closed(reason)
         continuation.finish()
         let timer = Task { [self] in
             guard (try? await Task.sleep(for: grace)) != nil, !state.withLock({ $0.finished }) else { return }
