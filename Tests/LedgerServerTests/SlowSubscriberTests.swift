@@ -32,33 +32,48 @@ struct SlowSubscriberTests {
         }
     }
 
-    @Test("a client that stops reading while many events are appended gets what was buffered, a final disconnected message, then the end")
-    func slowClientGetsAFinalMessage() async throws {
+    /// A subscriber buffer of 8 messages; `grace` is also the heartbeat interval.
+    static func configuration(grace: Duration) -> LedgerServerConfiguration {
         var configuration = LedgerServerConfiguration.testing
         configuration.subscriberBuffer = 8
-        // Also the grace: a client that takes nothing for 5 s is disconnected, and has 5 s more
-        // to take that final message before its connection is cut.
-        configuration.heartbeatInterval = .seconds(5)
-        try await LiveServer.with(configuration: configuration) { server in
-            let client = try RawEventStream(port: server.port, path: "/v1/subscribe?from=0", token: server.tokens.reader)
-            let greeting = try await client.read(timeout: .seconds(10)) { $0.contains { $0.comment == "subscribed" } }
-            #expect(client.status == "HTTP/1.1 200 OK")
-            #expect(greeting.first?.comment == "subscribed")
+        configuration.heartbeatInterval = grace
+        return configuration
+    }
+
+    /// A client subscribed from the start of the log, once it has its greeting.
+    static func subscribed(to server: LiveServer) async throws -> RawEventStream {
+        let client = try RawEventStream(port: server.port, path: "/v1/subscribe?from=0", token: server.tokens.reader)
+        let greeting = try await client.read(timeout: .seconds(10)) { $0.contains { $0.comment == "subscribed" } }
+        #expect(client.status == "HTTP/1.1 200 OK")
+        #expect(greeting.first?.comment == "subscribed")
+        return client
+    }
+
+    /// What a client told to go has: some events in order with no gap, not all, then the final message.
+    static func expectToldToGo(_ client: RawEventStream, _ messages: [SSEMessage]) throws {
+        #expect(client.ended || client.closed, "the server did not end the stream")
+        let ids = messages.compactMap(\.id).compactMap(Int.init)
+        #expect(!ids.isEmpty)
+        #expect(ids == Array(0..<ids.count), "the events arrive in order with no gap")
+        #expect(ids.count < Self.eventCount, "the server kept every event for a client that did not read")
+        let last = try #require(messages.last)
+        #expect(last.event == "disconnected")
+        #expect(last.json["reason"] as? String == "slow-consumer")
+        #expect(last.json["lastEventId"] as? Int == ids.last)
+    }
+
+    @Test("a client that stops reading while many events are appended gets what was buffered, a final disconnected message, then the end")
+    func slowClientGetsAFinalMessage() async throws {
+        // A client that takes nothing for 5 s is told to go, and has 5 s more to take that final
+        // message before its connection is cut.
+        try await LiveServer.with(configuration: Self.configuration(grace: .seconds(5))) { server in
+            let client = try await Self.subscribed(to: server)
             // The client stops reading; the log grows by 12 MB, which fills its buffers at once.
             try await Self.appendMany(to: server.store)
-            // Once the server has given up on it (it is told to go), within the second grace (not
-            // yet cut), it reads again: what reached it, the final message, the end of the response.
+            // Once the server has given up on it, within the second grace (not yet cut), it reads
+            // again: what reached it, the final message, the end of the response.
             try await Self.waitUntilEnded("slow-consumer", on: server)
-            let messages = try await client.read(timeout: .seconds(20))
-            #expect(client.ended || client.closed, "the server did not end the stream")
-            let ids = messages.compactMap(\.id).compactMap(Int.init)
-            #expect(!ids.isEmpty)
-            #expect(ids == Array(0..<ids.count), "the events arrive in order with no gap")
-            #expect(ids.count < Self.eventCount, "the server kept every event for a client that did not read")
-            let last = try #require(messages.last)
-            #expect(last.event == "disconnected")
-            #expect(last.json["reason"] as? String == "slow-consumer")
-            #expect(last.json["lastEventId"] as? Int == ids.last)
+            try Self.expectToldToGo(client, try await client.read(timeout: .seconds(20)))
         }
     }
 
@@ -66,33 +81,22 @@ struct SlowSubscriberTests {
     func busyEventLoopKeepsTheBound() async throws {
         // The connection's own loop, so blocking it holds up no other test.
         let loops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        var configuration = LedgerServerConfiguration.testing
-        configuration.subscriberBuffer = 8
-        configuration.heartbeatInterval = .seconds(5)
-        try await LiveServer.with(configure: { $0.eventLoopGroup = loops }, configuration: configuration) { server in
-            let client = try RawEventStream(port: server.port, path: "/v1/subscribe?from=0", token: server.tokens.reader)
-            _ = try await client.read(timeout: .seconds(10)) { $0.contains { $0.comment == "subscribed" } }
+        try await LiveServer.with(configure: { $0.eventLoopGroup = loops }, configuration: Self.configuration(grace: .seconds(5))) { server in
+            let client = try await Self.subscribed(to: server)
             // While the loop is busy it cannot tell the response's writer that the socket is full;
             // a writer that trusted only that signal would hand all 12 MB to NIO meanwhile.
             let busy = loops.next().submit { Thread.sleep(forTimeInterval: 2) }
             try await Self.appendMany(to: server.store)
             try await busy.get()
             try await Self.waitUntilEnded("slow-consumer", on: server)
-            let messages = try await client.read(timeout: .seconds(20))
-            let ids = messages.compactMap(\.id).compactMap(Int.init)
-            #expect(ids.count < Self.eventCount, "the server buffered every event for a client that did not read")
-            #expect(ids == Array(0..<ids.count))
-            #expect(messages.last?.event == "disconnected")
+            try Self.expectToldToGo(client, try await client.read(timeout: .seconds(20)))
         }
         try await loops.shutdownGracefully()
     }
 
     @Test("a client that reads steadily catches up on a backlog far larger than its buffer, and is not cut off")
     func backlogThroughASmallBuffer() async throws {
-        var configuration = LedgerServerConfiguration.testing
-        configuration.subscriberBuffer = 8
-        configuration.heartbeatInterval = .seconds(10)
-        try await LiveServer.with(configuration: configuration) { server in
+        try await LiveServer.with(configuration: Self.configuration(grace: .seconds(10))) { server in
             try await Self.appendMany(to: server.store)
             let client = try RawEventStream(port: server.port, path: "/v1/subscribe?from=0", token: server.tokens.reader)
             // Reads all the time, counting what arrived once a second.
@@ -108,12 +112,8 @@ struct SlowSubscriberTests {
 
     @Test("a client that does not read at all has its connection cut after the grace, and the server goes on")
     func stuckClientIsCut() async throws {
-        var configuration = LedgerServerConfiguration.testing
-        configuration.subscriberBuffer = 8
-        configuration.heartbeatInterval = .milliseconds(300)
-        try await LiveServer.with(configuration: configuration) { server in
-            let client = try RawEventStream(port: server.port, path: "/v1/subscribe?from=0", token: server.tokens.reader)
-            _ = try await client.read(timeout: .seconds(10)) { $0.contains { $0.comment == "subscribed" } }
+        try await LiveServer.with(configuration: Self.configuration(grace: .milliseconds(300))) { server in
+            let client = try await Self.subscribed(to: server)
             try await Self.appendMany(to: server.store)
             // Takes nothing until the server has cut it off, then looks.
             try await Self.waitUntilEnded("cut-off", on: server)
