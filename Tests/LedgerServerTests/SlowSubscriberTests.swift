@@ -24,10 +24,22 @@ struct SlowSubscriberTests {
     /// Waits until the server's metrics say it ended a subscription for `reason`: the moment it
     /// gave up on a client, however late a loaded machine gets there.
     static func waitUntilEnded(_ reason: String, on server: LiveServer) async throws {
-        let line = #"civic_ledger_subscriptions_ended_total{reason="\#(reason)"} 1"#
+        try await waitForMetrics(on: server, "the server never ended the subscription (\(reason))") {
+            $0.contains(#"civic_ledger_subscriptions_ended_total{reason="\#(reason)"} 1"#)
+        }
+    }
+
+    /// Waits until no subscription is open: the server let its client go on its own.
+    static func waitUntilNoSubscriber(on server: LiveServer) async throws {
+        try await waitForMetrics(on: server, "the subscription stayed open") { text in
+            text.split(separator: "\n").contains { $0.hasPrefix("civic_ledger_subscribers ") && Double($0.split(separator: " ")[1]) == 0 }
+        }
+    }
+
+    static func waitForMetrics(on server: LiveServer, _ failure: String, until done: (String) -> Bool) async throws {
         let deadline = ContinuousClock.now + .seconds(90)
-        while !String(decoding: server.server.metrics.exposition(), as: UTF8.self).contains(line) {
-            guard ContinuousClock.now < deadline else { throw TestFailure("the server never ended the subscription (\(reason))") }
+        while !done(String(decoding: server.server.metrics.exposition(), as: UTF8.self)) {
+            guard ContinuousClock.now < deadline else { throw TestFailure(failure) }
             try await Task.sleep(for: .milliseconds(20))
         }
     }
@@ -110,19 +122,27 @@ struct SlowSubscriberTests {
         }
     }
 
-    @Test("a client that does not read at all has its connection cut after the grace, and the server goes on")
+    @Test("a client that does not read at all is let go on the server's own: told to go, and cut when even that cannot reach it; the server goes on")
     func stuckClientIsCut() async throws {
         try await LiveServer.with(configuration: Self.configuration(grace: .milliseconds(300))) { server in
             let client = try await Self.subscribed(to: server)
             try await Self.appendMany(to: server.store)
-            // Takes nothing until the server has cut it off, then looks.
-            try await Self.waitUntilEnded("cut-off", on: server)
+            // Takes nothing until the server has let it go, then looks.
+            try await Self.waitUntilEnded("slow-consumer", on: server)
+            try await Self.waitUntilNoSubscriber(on: server)
             let messages = try await client.read(timeout: .seconds(60))
-            #expect(client.closed, "the connection of a client that took nothing was not cut")
-            #expect(!messages.contains { $0.event == "disconnected" }, "a client that took nothing cannot have taken its final message")
             #expect(messages.compactMap(\.id).count < Self.eventCount)
+            // Cut, as a rule: its socket is full, so the final message cannot go. On a loaded
+            // machine the server may give up while its own writes merely lag, with room left in
+            // the socket; then the final message went out and the response ended with it.
             let metrics = String(decoding: server.server.metrics.exposition(), as: UTF8.self)
-            #expect(metrics.contains(#"civic_ledger_subscriptions_ended_total{reason="slow-consumer"} 1"#), "told to go before it was cut")
+            let toldToGo = client.ended && messages.last?.event == "disconnected"
+            if metrics.contains(#"civic_ledger_subscriptions_ended_total{reason="cut-off"} 1"#) {
+                // (The cut-off may also land just after the final message went out.)
+                #expect(client.closed || toldToGo, "the server counted a cut-off, yet the connection is open")
+            } else {
+                #expect(toldToGo, "neither cut nor told to go")
+            }
             // The server still serves others.
             let follower = try await EventStreamReader.read(server.base + "/v1/subscribe?from=\(Self.eventCount - 1)", token: server.tokens.reader) {
                 $0.events.count >= 1
