@@ -10,13 +10,11 @@ import Testing
 struct GracefulShutdownTests {
     @Test("SIGTERM under load: every acknowledged event is in the log after a restart")
     func sigtermUnderLoad() async throws {
-        let binary = try #require(ServerProcess.binary, "civic-ledger is not built next to the test bundle")
-        let directory = NSTemporaryDirectory() + "civic-ledger-shutdown-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        try ServerProcess.run(binary, ["init", "--data", directory])
-        let tokens = try Tokens.create(in: directory)
+        let ledger = try BuiltLedger()
+        defer { ledger.remove() }
+        let tokens = ledger.tokens
 
-        let first = try ServerProcess(binary: binary, directory: directory)
+        let first = try ledger.serve()
         let acknowledged = Locked<[(id: String, position: Int)]>([])
         let refusals = Locked<[String]>([])
         let underLoad = Gate()
@@ -54,7 +52,7 @@ struct GracefulShutdownTests {
         let exit = first.waitForExit()
         #expect(exit == 0)
 
-        let second = try ServerProcess(binary: binary, directory: directory)
+        let second = try ledger.serve()
         defer { second.terminate(); _ = second.waitForExit() }
         let acks = acknowledged.value
         #expect(acks.count >= 50)
@@ -63,70 +61,5 @@ struct GracefulShutdownTests {
             #expect(reply.status == 200)
             #expect(reply.json["id"] as? String == id)
         }
-    }
-}
-
-/// A `civic-ledger serve` child process on a free port.
-final class ServerProcess: @unchecked Sendable {
-    let process: Process
-    let port: Int
-    var base: String { "http://127.0.0.1:\(port)" }
-
-    /// The binary next to the test bundle (both are built into the same folder).
-    static var binary: String? {
-        let candidates = [URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(), URL(fileURLWithPath: CommandLine.arguments[0])]
-        for candidate in candidates {
-            var directory = candidate.deletingLastPathComponent()
-            for _ in 0..<4 {
-                let path = directory.appendingPathComponent("civic-ledger").path
-                if FileManager.default.isExecutableFile(atPath: path) { return path }
-                directory.deleteLastPathComponent()
-            }
-        }
-        return nil
-    }
-
-    /// With `fileSizeLimitKiB`, no file of the server may grow past it (RLIMIT_FSIZE): writes
-    /// beyond fail with EFBIG, as on a full file system.
-    init(binary: String, directory: String, fileSizeLimitKiB: Int? = nil) throws {
-        process = Process()
-        let serve = ["serve", "--data", directory, "--port", "0", "--log-level", "warning"]
-        if let fileSizeLimitKiB {
-            process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = ["-c", "trap '' XFSZ; ulimit -f \(fileSizeLimitKiB); exec \"$@\"", "serve-limited", binary] + serve
-        } else {
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = serve
-        }
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        // The first line of standard output is "listening on http://127.0.0.1:PORT".
-        var line = Data()
-        while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) { line += byte }
-        let text = String(decoding: line, as: UTF8.self)
-        guard text.hasPrefix("listening on http://127.0.0.1:"), let port = Int(text.split(separator: ":").last ?? "") else {
-            process.terminate()
-            throw TestFailure("civic-ledger serve did not start: \(text)")
-        }
-        self.port = port
-    }
-
-    /// Runs a command of the binary to its end; throws unless it succeeds.
-    static func run(_ binary: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw TestFailure("civic-ledger \(arguments.joined(separator: " ")) failed") }
-    }
-
-    func terminate() { if process.isRunning { process.terminate() } }
-
-    func waitForExit() -> Int32 {
-        process.waitUntilExit()
-        return process.terminationStatus
     }
 }

@@ -15,14 +15,12 @@ struct StorageFullTests {
 
     @Test("a batch that does not fit is 507 storage-full, nothing of it is stored, and smaller appends go on")
     func aFullDiskIs507AndLosesNothing() async throws {
-        let binary = try #require(ServerProcess.binary, "civic-ledger is not built next to the test bundle")
-        let directory = NSTemporaryDirectory() + "civic-ledger-full-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        try ServerProcess.run(binary, ["init", "--data", directory])
-        let tokens = try Tokens.create(in: directory)
+        let ledger = try BuiltLedger()
+        defer { ledger.remove() }
+        let tokens = ledger.tokens
 
         // Some events first, with room to spare, and the projections caught up with them.
-        let roomy = try ServerProcess(binary: binary, directory: directory)
+        let roomy = try ledger.serve()
         for i in 0..<5 {
             let reply = try await Reply.send(.POST, roomy.base + "/v1/streams/relief-\(i)/events", token: tokens.appender,
                                              body: #"{"events":[\#(Self.evidence(i, padding: 40))]}"#)
@@ -35,9 +33,9 @@ struct StorageFullTests {
         #expect(roomy.waitForExit() == 0)
 
         // Room for some more pages in each file (the projections write a few per commit), not for 800 events of 1 KB.
-        let files = ["log/data.mdb", "projections/data.mdb"].map { directory + "/" + $0 }
+        let files = ["log/data.mdb", "projections/data.mdb"].map { ledger.directory + "/" + $0 }
         let largest = try files.map { try FileManager.default.attributesOfItem(atPath: $0)[.size] as! Int }.max()!
-        let full = try ServerProcess(binary: binary, directory: directory, fileSizeLimitKiB: largest / 1024 + 256)
+        let full = try ledger.serve(fileSizeLimitKiB: largest / 1024 + 256)
         defer { full.terminate(); _ = full.waitForExit() }
 
         let batch = (0..<800).map { Self.evidence(100 + $0, padding: 900) }.joined(separator: ",")
